@@ -1,0 +1,23 @@
+"""One small function per user verb. The CLI, the tests and the GUI's undo commands all call
+these; none of them import Qt."""
+
+from .core import Added, Change, Deleted, Edited, Moved, OpError, Restored, new_id, restore
+from .setup import (
+    add_department,
+    add_participant,
+    delete_department,
+    delete_participant,
+    edit_department,
+    edit_participant,
+    edit_workshop,
+    move_department,
+    move_participant,
+    next_department_colour,
+)
+
+__all__ = [
+    "Added", "Change", "Deleted", "Edited", "Moved", "OpError", "Restored", "add_department",
+    "add_participant", "delete_department", "delete_participant", "edit_department",
+    "edit_participant", "edit_workshop", "move_department", "move_participant", "new_id",
+    "next_department_colour", "restore",
+]

@@ -1,0 +1,223 @@
+"""The session file's identity and numbered migrations.
+
+A `.cxw` file is SQLite with `PRAGMA application_id = APPLICATION_ID` and
+`PRAGMA user_version` = the number of migrations applied. Migrations are registered in order
+with sqlite-utils' `Migrations`; each one also bumps `user_version`. A migration, once released,
+is never edited: the next change is a new migration.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from functools import cache
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+#: "CXWk" in ASCII; names a file as ours in bytes 68–71 of the SQLite header.
+APPLICATION_ID = 0x4358576B
+
+MIGRATIONS = Migrations("cxworkshop")
+
+# Version 1 covers every section of INTERCHANGE v1. Tables are STRICT; list order is `pos`;
+# references are deferred foreign keys so one transaction can write in any order, and a bug
+# that would leave a dangling reference fails its transaction instead of damaging the file.
+_V1 = """
+CREATE TABLE workshop (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    title TEXT NOT NULL, organisation TEXT NOT NULL, date TEXT, location TEXT NOT NULL,
+    facilitator TEXT NOT NULL, current_stage TEXT NOT NULL
+) STRICT;
+CREATE TABLE department (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL, name TEXT NOT NULL, color TEXT
+) STRICT;
+CREATE TABLE participant (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL, name TEXT NOT NULL,
+    department TEXT REFERENCES department(id) DEFERRABLE INITIALLY DEFERRED,
+    role TEXT NOT NULL, senior INTEGER NOT NULL
+) STRICT;
+CREATE TABLE agenda_item (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL, title TEXT NOT NULL, stage TEXT,
+    minutes INTEGER NOT NULL, actual_minutes INTEGER
+) STRICT;
+CREATE TABLE cluster (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL, title TEXT NOT NULL,
+    x REAL NOT NULL, y REAL NOT NULL, w REAL NOT NULL, h REAL NOT NULL
+) STRICT;
+CREATE TABLE note (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL,
+    department TEXT REFERENCES department(id) DEFERRABLE INITIALLY DEFERRED,
+    dimension TEXT,
+    author TEXT REFERENCES participant(id) DEFERRABLE INITIALLY DEFERRED,
+    cluster TEXT REFERENCES cluster(id) DEFERRABLE INITIALLY DEFERRED,
+    x REAL NOT NULL, y REAL NOT NULL, w REAL NOT NULL, h REAL NOT NULL,
+    color TEXT, private INTEGER NOT NULL
+) STRICT;
+CREATE TABLE link (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL,
+    source TEXT NOT NULL REFERENCES note(id) DEFERRABLE INITIALLY DEFERRED,
+    target TEXT NOT NULL REFERENCES note(id) DEFERRABLE INITIALLY DEFERRED,
+    label TEXT NOT NULL
+) STRICT;
+CREATE TABLE instrument (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL, title TEXT NOT NULL, scale TEXT NOT NULL
+) STRICT;
+CREATE TABLE statement (
+    id TEXT PRIMARY KEY,
+    instrument TEXT NOT NULL REFERENCES instrument(id) DEFERRABLE INITIALLY DEFERRED,
+    pos INTEGER NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL
+) STRICT;
+CREATE TABLE response (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL,
+    instrument TEXT NOT NULL REFERENCES instrument(id) DEFERRABLE INITIALLY DEFERRED,
+    statement TEXT NOT NULL REFERENCES statement(id) DEFERRABLE INITIALLY DEFERRED,
+    score INTEGER NOT NULL,
+    department TEXT REFERENCES department(id) DEFERRABLE INITIALLY DEFERRED,
+    participant TEXT REFERENCES participant(id) DEFERRABLE INITIALLY DEFERRED,
+    evidence TEXT NOT NULL, private INTEGER NOT NULL
+) STRICT;
+CREATE TABLE ambition (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    cx_definition TEXT NOT NULL, vision TEXT NOT NULL, destination TEXT NOT NULL,
+    horizon TEXT, approach TEXT, programme_name TEXT NOT NULL
+) STRICT;
+CREATE TABLE companion (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL, name TEXT NOT NULL, side TEXT NOT NULL,
+    role TEXT NOT NULL,
+    department TEXT REFERENCES department(id) DEFERRABLE INITIALLY DEFERRED,
+    note TEXT NOT NULL
+) STRICT;
+CREATE TABLE priorities (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    dots_per_participant INTEGER NOT NULL, votes_revealed INTEGER NOT NULL,
+    preamble TEXT NOT NULL
+) STRICT;
+CREATE TABLE improvement (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL,
+    impact INTEGER, effort INTEGER, status TEXT NOT NULL,
+    accountable TEXT REFERENCES participant(id) DEFERRABLE INITIALLY DEFERRED,
+    measure TEXT NOT NULL
+) STRICT;
+CREATE TABLE improvement_note (
+    improvement TEXT NOT NULL REFERENCES improvement(id) DEFERRABLE INITIALLY DEFERRED,
+    note TEXT NOT NULL REFERENCES note(id) DEFERRABLE INITIALLY DEFERRED,
+    pos INTEGER NOT NULL,
+    PRIMARY KEY (improvement, note)
+) STRICT;
+CREATE TABLE roadblock (
+    improvement TEXT NOT NULL REFERENCES improvement(id) DEFERRABLE INITIALLY DEFERRED,
+    pos INTEGER NOT NULL, text TEXT NOT NULL,
+    PRIMARY KEY (improvement, pos)
+) STRICT;
+CREATE TABLE vote (
+    improvement TEXT NOT NULL REFERENCES improvement(id) DEFERRABLE INITIALLY DEFERRED,
+    participant TEXT NOT NULL REFERENCES participant(id) DEFERRABLE INITIALLY DEFERRED,
+    pos INTEGER NOT NULL, dots INTEGER NOT NULL,
+    PRIMARY KEY (improvement, participant)
+) STRICT;
+CREATE TABLE decision (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL, text TEXT NOT NULL,
+    improvement TEXT REFERENCES improvement(id) DEFERRABLE INITIALLY DEFERRED,
+    date TEXT
+) STRICT;
+CREATE TABLE position (
+    decision TEXT NOT NULL REFERENCES decision(id) DEFERRABLE INITIALLY DEFERRED,
+    department TEXT NOT NULL REFERENCES department(id) DEFERRABLE INITIALLY DEFERRED,
+    pos INTEGER NOT NULL, stance TEXT NOT NULL, note TEXT NOT NULL,
+    PRIMARY KEY (decision, department)
+) STRICT;
+CREATE TABLE contract_rule (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL, text TEXT NOT NULL
+) STRICT;
+CREATE TABLE signature (
+    department TEXT PRIMARY KEY REFERENCES department(id) DEFERRABLE INITIALLY DEFERRED,
+    pos INTEGER NOT NULL,
+    participant TEXT REFERENCES participant(id) DEFERRABLE INITIALLY DEFERRED,
+    date TEXT
+) STRICT;
+CREATE TABLE blueprint (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    start TEXT, "end" TEXT,
+    operational_cadence TEXT NOT NULL, strategic_cadence TEXT,
+    chair TEXT REFERENCES participant(id) DEFERRABLE INITIALLY DEFERRED
+) STRICT;
+CREATE TABLE milestone (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL, title TEXT NOT NULL,
+    improvement TEXT REFERENCES improvement(id) DEFERRABLE INITIALLY DEFERRED,
+    lane TEXT REFERENCES department(id) DEFERRABLE INITIALLY DEFERRED,
+    start TEXT NOT NULL, "end" TEXT NOT NULL,
+    owner TEXT REFERENCES participant(id) DEFERRABLE INITIALLY DEFERRED
+) STRICT;
+CREATE TABLE measure (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL, name TEXT NOT NULL, unit TEXT NOT NULL,
+    baseline REAL, target REAL, due TEXT,
+    owner TEXT REFERENCES participant(id) DEFERRABLE INITIALLY DEFERRED,
+    improvement TEXT REFERENCES improvement(id) DEFERRABLE INITIALLY DEFERRED
+) STRICT;
+CREATE TABLE council_member (
+    participant TEXT PRIMARY KEY REFERENCES participant(id) DEFERRABLE INITIALLY DEFERRED,
+    pos INTEGER NOT NULL
+) STRICT;
+CREATE TABLE council_agenda_item (
+    pos INTEGER PRIMARY KEY, text TEXT NOT NULL
+) STRICT;
+CREATE TABLE action (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL, text TEXT NOT NULL,
+    owner TEXT REFERENCES participant(id) DEFERRABLE INITIALLY DEFERRED,
+    due TEXT, status TEXT NOT NULL,
+    improvement TEXT REFERENCES improvement(id) DEFERRABLE INITIALLY DEFERRED
+) STRICT;
+INSERT INTO workshop VALUES (1, '', '', NULL, '', '', 'discover');
+INSERT INTO ambition VALUES (1, '', '', '', NULL, NULL, '');
+INSERT INTO priorities VALUES (1, 5, 0, '');
+INSERT INTO blueprint VALUES (1, NULL, NULL, 'monthly', 'quarterly', NULL);
+"""
+
+
+@MIGRATIONS(name="0001_every_section_of_interchange_v1")
+def _v1(db: Database) -> None:
+    for statement in _statements(_V1):
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 1")
+
+
+def _statements(script: str) -> list[str]:
+    """Split our own DDL script on ';' (it holds no semicolons inside strings)."""
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+#: The version this build writes: the number of registered migrations.
+SCHEMA_VERSION = len(MIGRATIONS._migrations)
+
+
+def migrate(db: Database) -> None:
+    """Apply every pending migration, each in its own transaction with its version bump."""
+    MIGRATIONS.apply(db)
+
+
+def new_database(conn: sqlite3.Connection) -> Database:
+    """Wrap a connection for sqlite-utils without loading plugins (files come from strangers)."""
+    return Database(conn, execute_plugins=False)
+
+
+@cache
+def expected_schema(version: int) -> frozenset[tuple[str, str, str, str | None]]:
+    """What `sqlite_master` holds in a file of ours at `version`, built afresh in memory."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        db = new_database(conn)
+        names = [m.name for m in MIGRATIONS._migrations]
+        stop = names[version] if version < len(names) else None
+        MIGRATIONS.apply(db, stop_before=stop)
+        return read_schema(conn)
+    finally:
+        conn.close()
+
+
+def read_schema(conn: sqlite3.Connection) -> frozenset[tuple[str, str, str, str | None]]:
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    return frozenset(tuple(r) for r in rows)
+
+
+def migration_names(version: int) -> list[str]:
+    return [m.name for m in MIGRATIONS._migrations[:version]]
