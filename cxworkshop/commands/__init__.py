@@ -1,0 +1,135 @@
+"""Undo and redo: one QUndoCommand per kind of change, holding data (ids, before/after values,
+what a delete removed), never widgets.
+
+The op runs first, outside the stack, so a refused edit raises `OpError` to whoever asked and
+nothing is pushed; the command is pushed already done and skips its first `redo()`. After that,
+`undo()`/`redo()` call the same ops again. Continuous typing in one field merges into one step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from ..ops import Added, Deleted, Edited, Moved, restore
+from ..store import Session
+
+EditFn = Callable[[Session, str, dict[str, Any]], Edited]
+DeleteFn = Callable[[Session, str], Deleted]
+MoveFn = Callable[[Session, str, int], Moved]
+Report = Callable[[Exception], None]
+
+_EDIT_MERGE_ID = 0x4358
+
+
+class _Command(QUndoCommand):
+    def __init__(self, session: Session, text: str, report: Report):
+        super().__init__(text)
+        self.session = session
+        self._report = report
+        self._done = True  # pushed after its op already ran
+
+    def _run(self, fn: Callable[[], Any]) -> None:
+        try:
+            fn()
+        except Exception as exc:  # disk gone, file locked by the OS...: say so, never crash
+            self._report(exc)
+            self.setObsolete(True)
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._run(self._redo)
+
+    def undo(self) -> None:
+        self._run(self._undo)
+
+    def _redo(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
+
+
+class EditCommand(_Command):
+    """Fields of one object changed; undo sets them back. Typing in one field merges."""
+
+    def __init__(self, session: Session, edited: Edited, apply: EditFn, text: str,
+                 report: Report, *, merge: bool = False):
+        super().__init__(session, text, report)
+        self.target = (edited.section, edited.id)
+        self.before = dict(edited.before)
+        self.after = dict(edited.after)
+        self._apply = apply
+        self._merge = merge
+
+    def id(self) -> int:
+        return _EDIT_MERGE_ID if self._merge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (isinstance(other, EditCommand) and other._merge and self._merge):
+            return False
+        if other.target != self.target or set(other.after) != set(self.after):
+            return False
+        self.after = dict(other.after)
+        if self.after == self.before:
+            self.setObsolete(True)
+        return True
+
+    def _redo(self) -> None:
+        self._apply(self.session, self.target[1], self.after)
+
+    def _undo(self) -> None:
+        self._apply(self.session, self.target[1], self.before)
+
+
+class AddCommand(_Command):
+    """An object was added; undo deletes it (keeping what it removed), redo restores it."""
+
+    def __init__(self, session: Session, added: Added, delete: DeleteFn, text: str,
+                 report: Report):
+        super().__init__(session, text, report)
+        self.id_ = added.id
+        self._delete = delete
+        self._deleted: Deleted | None = None
+
+    def _undo(self) -> None:
+        self._deleted = self._delete(self.session, self.id_)
+
+    def _redo(self) -> None:
+        assert self._deleted is not None
+        restore(self.session, self._deleted)
+
+
+class DeleteCommand(_Command):
+    """An object and what hung on it were deleted; undo restores all of it."""
+
+    def __init__(self, session: Session, deleted: Deleted, delete: DeleteFn, text: str,
+                 report: Report):
+        super().__init__(session, text, report)
+        self.deleted = deleted
+        self._delete = delete
+
+    def _undo(self) -> None:
+        restore(self.session, self.deleted)
+
+    def _redo(self) -> None:
+        self.deleted = self._delete(self.session, self.deleted.id)
+
+
+class MoveCommand(_Command):
+    """An object moved within its list."""
+
+    def __init__(self, session: Session, moved: Moved, move: MoveFn, text: str, report: Report):
+        super().__init__(session, text, report)
+        self.moved = moved
+        self._move = move
+
+    def _undo(self) -> None:
+        self._move(self.session, self.moved.id, self.moved.old_index)
+
+    def _redo(self) -> None:
+        self._move(self.session, self.moved.id, self.moved.new_index)

@@ -1,0 +1,154 @@
+"""The command line: `cxworkshop [FILE]` opens the window; subcommands work without one.
+
+Every failure is one sentence on stderr and exit code 2; nothing already saved is overwritten
+unless `--force` says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+COMMANDS = ("new", "demo", "import", "export", "check")
+
+
+class CliError(Exception):
+    """One sentence for stderr; exit code 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cxworkshop",
+        description="Run a customer-experience alignment workshop from one laptop. "
+                    "With no command, open the app (on FILE, if given).",
+        epilog="Commands: " + ", ".join(COMMANDS) + ". Run `cxworkshop COMMAND --help` for each.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("new", help="create an empty workshop file",
+                       description="Create a new, empty workshop session file.")
+    p.add_argument("out", metavar="OUT.cxw")
+    p.add_argument("--title", default="", help="the workshop's title")
+    p.add_argument("--force", action="store_true", help="replace OUT.cxw if it exists")
+
+    p = sub.add_parser("demo", help="write the built-in demo workshop to a file",
+                       description="Write the built-in demo workshop to a session file.")
+    p.add_argument("out", metavar="OUT.cxw")
+    p.add_argument("--force", action="store_true", help="replace OUT.cxw if it exists")
+
+    p = sub.add_parser("import", help="turn interchange JSON into a workshop file",
+                       description="Check an interchange JSON document (format v1) and write it "
+                                   "as a session file. Nothing is written if the document has a "
+                                   "problem.")
+    p.add_argument("json_in", metavar="IN.json")
+    p.add_argument("out", metavar="OUT.cxw")
+    p.add_argument("--force", action="store_true", help="replace OUT.cxw if it exists")
+
+    p = sub.add_parser("export", help="write a workshop file out in another format",
+                       description="Export a session file. The file itself is only read.")
+    p.add_argument("file", metavar="FILE.cxw")
+    p.add_argument("--json", metavar="OUT.json", required=True,
+                   help="write the whole workshop as interchange JSON (format v1)")
+    p.add_argument("--force", action="store_true", help="replace the output if it exists")
+
+    p = sub.add_parser("check", help="check a workshop file and summarise it",
+                       description="Open a session file read-only, check it, and print how many "
+                                   "of each thing it holds.")
+    p.add_argument("file", metavar="FILE.cxw")
+    return parser
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cxworkshop", add_help=False)
+    parser.add_argument("file", nargs="?")
+    parser.add_argument("--demo", action="store_true")
+    parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    if argv and argv[0] in ("-h", "--help"):
+        _parser().print_help()
+        return 0
+    if not argv or argv[0] not in COMMANDS:
+        args, unknown = _gui_parser().parse_known_args(argv)
+        if unknown:
+            print(f"cxworkshop: {unknown[0]} is not a command or option; "
+                  "see cxworkshop --help.", file=sys.stderr)
+            return 2
+        from .ui.app import run
+
+        return run(args.file, demo=args.demo, exit_when_shown=args.exit_when_shown)
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except CliError as exc:
+        print(f"cxworkshop: {exc}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
+    from . import model as m
+    from .interchange import InterchangeError, dump_json, load_json
+    from .store import Session, SessionFileError, create_file
+
+    try:
+        if args.command == "new":
+            w = m.Workshop()
+            w.workshop.title = args.title
+            create_file(args.out, w, overwrite=args.force)
+            print(f"Created {args.out}.")
+        elif args.command == "demo":
+            from .demo import demo_workshop
+
+            create_file(args.out, demo_workshop(), overwrite=args.force)
+            print(f"Wrote the demo workshop to {args.out}.")
+        elif args.command == "import":
+            workshop = load_json(args.json_in)
+            create_file(args.out, workshop, overwrite=args.force)
+            print(f"Imported {args.json_in} into {args.out}.")
+        elif args.command == "export":
+            out = Path(args.json)
+            if out.exists() and not args.force:
+                raise CliError(f"{out} already exists; add --force to replace it.")
+            with Session.open(args.file, read_only=True) as session:
+                workshop = session.load()
+            dump_json(workshop, out)
+            print(f"Exported {args.file} to {out}.")
+        elif args.command == "check":
+            with Session.open(args.file, read_only=True) as session:
+                workshop = session.load()
+            print(summary(args.file, workshop))
+    except (SessionFileError, InterchangeError) as exc:
+        raise CliError(str(exc)) from None
+    except OSError as exc:
+        raise CliError(f"{exc.filename or 'a file'} could not be used: {exc.strerror}.") from None
+    return 0
+
+
+def summary(name: str, w) -> str:
+    """A few lines a facilitator can read: what the file holds, section by section."""
+    info = w.workshop
+    pr, bp = w.priorities, w.blueprint
+    lines = [
+        f"{name}: a valid CX Workshop session.",
+        f"  Workshop:      {info.title or '(untitled)'}"
+        + (f", {info.organisation}" if info.organisation else "")
+        + (f", {info.date}" if info.date else ""),
+        f"  Departments:   {len(w.departments)}",
+        f"  Participants:  {len(w.participants)}",
+        f"  Agenda items:  {len(w.agenda)}",
+        f"  Discover:      {len(w.discover.notes)} notes, {len(w.discover.clusters)} clusters, "
+        f"{len(w.discover.links)} links",
+        f"  Diagnostics:   {len(w.diagnostics.instruments)} instruments, "
+        f"{len(w.diagnostics.responses)} responses",
+        f"  Ambition:      {len(w.ambition.companions)} companions",
+        f"  Priorities:    {len(pr.improvements)} improvements, {len(pr.decisions)} decisions, "
+        f"{len(pr.social_contract.rules)} contract rules, "
+        f"{len(pr.social_contract.signatures)} signatures",
+        f"  Blueprint:     {len(bp.milestones)} milestones, {len(bp.measures)} measures, "
+        f"{len(bp.council.members)} council members",
+        f"  Actions:       {len(w.actions)}",
+    ]
+    return "\n".join(lines)

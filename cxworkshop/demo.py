@@ -1,0 +1,15 @@
+"""The built-in demo workshop (an invented company), shipped as interchange JSON."""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+
+from .model import Workshop
+
+
+def demo_workshop() -> Workshop:
+    from .interchange import from_document
+
+    text = (files("cxworkshop") / "resources" / "demo-workshop.json").read_text("utf-8")
+    return from_document(json.loads(text), "demo-workshop.json")

@@ -1,0 +1,111 @@
+"""The one road every edit takes from a widget: op (validated, committed) → undo command.
+
+Widgets call `Editor`; they never write the file or the stack themselves. A refused edit comes
+back as a sentence for the facilitator through `refused`, and nothing is pushed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import QLineEdit
+
+from .. import commands as C
+from ..ops import OpError
+from ..store import Session, SessionFileError
+
+
+class Editor(QObject):
+    """Runs ops for the widgets and keeps the undo stack; `changed` after any edit, undo or redo."""
+
+    changed = Signal()
+    refused = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, session: Session, stack: QUndoStack, parent: QObject | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.stack = stack
+        stack.indexChanged.connect(lambda _i: self.changed.emit())
+
+    @property
+    def read_only(self) -> bool:
+        return self.session.read_only
+
+    def _attempt(self, fn: Callable[[], Any]) -> Any:
+        try:
+            return fn()
+        except OpError as exc:
+            self.refused.emit(str(exc))
+        except SessionFileError as exc:
+            self.refused.emit(str(exc))
+        except Exception as exc:  # the file went away, the disk is full...
+            self.report(exc)
+        return None
+
+    def report(self, exc: Exception) -> None:
+        self.failed.emit(f"The change could not be saved to {self.session.path.name}: {exc}.")
+
+    def edit(self, op: Callable[..., Any], oid: str, values: dict[str, Any], text: str, *,
+             merge: bool = False) -> bool:
+        """Apply `op(session, oid, **values)` and push an `EditCommand` that can undo it."""
+        edited = self._attempt(lambda: op(self.session, oid, **values))
+        if edited is None:
+            return False
+        if edited.before == edited.after:
+            return True
+        apply = lambda s, i, v: op(s, i, **v)  # noqa: E731
+        self.stack.push(C.EditCommand(self.session, edited, apply, text, self.report, merge=merge))
+        self.changed.emit()
+        return True
+
+    def add(self, op: Callable[..., Any], delete: C.DeleteFn, text: str, *args: Any,
+            **kwargs: Any) -> str | None:
+        added = self._attempt(lambda: op(self.session, *args, **kwargs))
+        if added is None:
+            return None
+        self.stack.push(C.AddCommand(self.session, added, delete, text, self.report))
+        self.changed.emit()
+        return added.id
+
+    def delete(self, op: C.DeleteFn, oid: str, text: str) -> bool:
+        deleted = self._attempt(lambda: op(self.session, oid))
+        if deleted is None:
+            return False
+        self.stack.push(C.DeleteCommand(self.session, deleted, op, text, self.report))
+        self.changed.emit()
+        return True
+
+    def move(self, op: C.MoveFn, oid: str, index: int, text: str) -> bool:
+        moved = self._attempt(lambda: op(self.session, oid, index))
+        if moved is None:
+            return False
+        if moved.old_index != moved.new_index:
+            self.stack.push(C.MoveCommand(self.session, moved, op, text, self.report))
+            self.changed.emit()
+        return True
+
+
+class FieldEdit(QLineEdit):
+    """A line edit whose Ctrl+Z / Ctrl+Shift+Z go to the workshop's undo stack.
+
+    Every keystroke is already saved through the stack, so the field's private undo history
+    would disagree with the file; the window's Undo takes over instead.
+    """
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and (
+            event.matches(QKeySequence.StandardKey.Undo)
+            or event.matches(QKeySequence.StandardKey.Redo)
+        ):
+            event.ignore()
+            return False
+        return super().event(event)
+
+    def show_value(self, value: str) -> None:
+        """Show a value from the file without moving the cursor if it is already shown."""
+        if self.text() != value:
+            self.setText(value)

@@ -1,0 +1,345 @@
+"""The facilitator's window: a stage rail on the left, the current stage's page on the right.
+
+There is no "unsaved" state: a workshop is a file from the moment it exists, and every edit is
+written to it before the screen moves on. The window only opens, closes and copies files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import model as m
+from .. import ops
+from ..store import Session, SessionFileError, create_file
+from . import actions as A
+from .editor import Editor
+from .pages import NotBuiltPage, WelcomePage
+from .setup_page import SetupPage
+from .theme import STYLE
+
+STAGE_PAGES = (
+    ("Setup", None, ""),
+    ("Discover", "discover", "Challenges and barriers on a shared board, by department, "
+                             "with the chains of cause and effect between them."),
+    ("Ambition", "ambition", "What customer experience means here, the vision, the destination "
+                             "and who travels with you."),
+    ("Priorities", "priorities", "Improvements, votes, decisions with each department's stance, "
+                                 "and the social contract."),
+    ("Blueprint", "blueprint", "The road map, the measures and the CX council that keeps it "
+                               "going."),
+)
+MAX_RECENT = 8
+FILE_FILTER = "CX Workshop sessions (*.cxw)"
+
+
+def default_folder() -> Path:
+    """Where new workshops go unless the facilitator says otherwise: their documents folder."""
+    from platformdirs import user_documents_path
+
+    return user_documents_path()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings, demo_path: Callable[[], Path] | None = None):
+        super().__init__()
+        self.settings = settings
+        self._demo_path = demo_path
+        self.session: Session | None = None
+        self.editor: Editor | None = None
+        self.stack = QUndoStack(self)
+        self.setStyleSheet(STYLE)
+        self.resize(1280, 800)
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.banner = QLabel("")
+        self.banner.setObjectName("readOnlyBanner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        outer.addWidget(self.banner)
+        body = QHBoxLayout()
+        body.setSpacing(0)
+        outer.addLayout(body, 1)
+        self.rail = QListWidget()
+        self.rail.setObjectName("stageRail")
+        self.rail.setFixedWidth(180)
+        for title, _stage, _what in STAGE_PAGES:
+            self.rail.addItem(title)
+        self.rail.currentRowChanged.connect(self._rail_changed)
+        body.addWidget(self.rail)
+        self.pages = QStackedWidget()
+        body.addWidget(self.pages, 1)
+        self.welcome = WelcomePage()
+        self.welcome.new_requested.connect(self.new_workshop)
+        self.welcome.open_requested.connect(self.open_workshop)
+        self.welcome.demo_requested.connect(self.open_demo)
+        self.welcome.recent_requested.connect(self.open_path)
+        self.pages.addWidget(self.welcome)
+        self.setup_page: SetupPage | None = None
+        self.stage_pages: list[QWidget] = []
+        self.setCentralWidget(central)
+
+        menus: dict[str, QMenu] = {"&File": self.menuBar().addMenu("&File")}
+        self.actions_by_id = A.build(self, menus)
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.setObjectName("file.recent")
+        menus["&File"].insertMenu(self.actions_by_id["file.demo"], self.recent_menu)
+        edit = self.menuBar().addMenu("&Edit")
+        self.menuBar().insertMenu(menus["&Go"].menuAction(), edit)
+        undo = self.stack.createUndoAction(self, "&Undo")
+        undo.setObjectName("edit.undo")
+        undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        redo = self.stack.createRedoAction(self, "&Redo")
+        redo.setObjectName("edit.redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (undo, redo):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            edit.addAction(action)
+            self.addAction(action)
+        self.actions_by_id["edit.undo"] = undo
+        self.actions_by_id["edit.redo"] = redo
+        self._show_session_state()
+
+    # -- what is shown ------------------------------------------------------------------------
+
+    def _show_session_state(self) -> None:
+        has = self.session is not None
+        for spec in A.ACTIONS:
+            if spec.needs_session:
+                self.actions_by_id[spec.id].setEnabled(has)
+        self.rail.setEnabled(has)
+        self._fill_recent()
+        if not has:
+            self.setWindowTitle("CX Workshop")
+            self.banner.hide()
+            self.pages.setCurrentWidget(self.welcome)
+            self.rail.blockSignals(True)
+            self.rail.setCurrentRow(-1)
+            self.rail.blockSignals(False)
+            return
+        assert self.session is not None
+        suffix = " (read-only)" if self.session.read_only else ""
+        self.setWindowTitle(f"{self.session.path.name}{suffix} — CX Workshop")
+        self.setWindowFilePath(str(self.session.path))
+        if self.session.read_only:
+            self.banner.setText(
+                f"{self.session.path.name} is read-only here: you can look, but nothing can be "
+                "changed. Use File ▸ Save a Copy… to work on a copy of your own.")
+            self.banner.show()
+        else:
+            self.banner.hide()
+
+    def refresh(self) -> None:
+        """Show what the file holds now."""
+        if self.session is None or self.setup_page is None:
+            return
+        self.workshop = self.session.load()
+        self.setup_page.show_workshop(self.workshop)
+
+    def _rail_changed(self, row: int) -> None:
+        if row < 0 or self.session is None:
+            return
+        self.pages.setCurrentWidget(self.setup_page if row == 0 else self.stage_pages[row - 1])
+        stage = STAGE_PAGES[row][1]
+        if stage and not self.session.read_only:
+            try:  # where the facilitator is, so the file reopens there; not an undoable edit
+                ops.edit_workshop(self.session, current_stage=stage)
+            except Exception as exc:
+                self.show_error(f"The stage could not be saved: {exc}.")
+
+    def go_to(self, row: int) -> None:
+        if self.session is not None:
+            self.rail.setCurrentRow(row)
+
+    def go_setup(self) -> None:
+        self.go_to(0)
+
+    def go_discover(self) -> None:
+        self.go_to(1)
+
+    def go_ambition(self) -> None:
+        self.go_to(2)
+
+    def go_priorities(self) -> None:
+        self.go_to(3)
+
+    def go_blueprint(self) -> None:
+        self.go_to(4)
+
+    # -- opening and closing ------------------------------------------------------------------
+
+    def open_path(self, path: str | Path) -> bool:
+        """Open a session file in this window; a refusal is shown as one sentence."""
+        try:
+            session = Session.open(path)
+        except SessionFileError as exc:
+            self.show_error(str(exc))
+            self._forget_recent(str(path))
+            return False
+        self._adopt(session)
+        return True
+
+    def _adopt(self, session: Session) -> None:
+        self.close_workshop()
+        self.session = session
+        self.stack.clear()
+        self.editor = Editor(session, self.stack, self)
+        self.editor.changed.connect(self.refresh)
+        self.editor.failed.connect(self.show_error)
+        self.editor.refused.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        self.setup_page = SetupPage(self.editor)
+        self.pages.addWidget(self.setup_page)
+        self.stage_pages = []
+        for title, _stage, what in STAGE_PAGES[1:]:
+            page = NotBuiltPage(title, what)
+            self.pages.addWidget(page)
+            self.stage_pages.append(page)
+        self._remember_recent(str(session.path))
+        self._show_session_state()
+        self.refresh()
+        info = self.workshop.workshop
+        row = 0 if not (self.workshop.departments or info.title) else (
+            1 + m.vocabulary.STAGES.index(info.current_stage))
+        self.rail.setCurrentRow(row)
+        if session.migrated_in_memory:
+            self.statusBar().showMessage(
+                "This file is from an older version and is read-only here; a copy saves it in "
+                "the current format.", 10000)
+
+    def close_workshop(self) -> None:
+        if self.session is None:
+            return
+        self.stack.clear()
+        for page in (self.setup_page, *self.stage_pages):
+            if page is not None:
+                self.pages.removeWidget(page)
+                page.deleteLater()
+        self.setup_page, self.stage_pages = None, []
+        if self.editor is not None:
+            self.editor.deleteLater()
+            self.editor = None
+        session, self.session = self.session, None
+        session.close()
+        self._show_session_state()
+
+    def new_workshop(self) -> None:
+        path = self.ask_new_path()
+        if not path:
+            return
+        path = Path(path)
+        if path.suffix.lower() != ".cxw":
+            path = path.with_name(path.name + ".cxw")
+        workshop = m.Workshop()
+        workshop.workshop.date = dt.date.today().isoformat()
+        try:
+            create_file(path, workshop, overwrite=path.exists())
+        except SessionFileError as exc:
+            self.show_error(str(exc))
+            return
+        if self.open_path(path):
+            self.go_setup()
+            self.setup_page.fields["title"].setFocus()
+
+    def open_workshop(self) -> None:
+        path = self.ask_open_path()
+        if path:
+            self.open_path(path)
+
+    def open_demo(self) -> None:
+        if self._demo_path is None:
+            return
+        try:
+            path = self._demo_path()
+        except SessionFileError as exc:
+            self.show_error(str(exc))
+            return
+        self.open_path(path)
+
+    def save_copy(self) -> None:
+        if self.session is None:
+            return
+        path = self.ask_copy_path()
+        if not path:
+            return
+        path = Path(path)
+        if path.suffix.lower() != ".cxw":
+            path = path.with_name(path.name + ".cxw")
+        try:
+            self.session.save_copy(path, overwrite=path.exists())
+        except SessionFileError as exc:
+            self.show_error(str(exc))
+            return
+        self.statusBar().showMessage(f"Saved a copy as {path}.", 8000)
+
+    # -- dialogs: separate methods so tests can answer them ---------------------------------
+
+    def ask_new_path(self) -> str:
+        folder = default_folder()
+        suggestion = folder / f"Workshop {dt.date.today().isoformat()}.cxw"
+        path, _ = QFileDialog.getSaveFileName(self, "New workshop", str(suggestion), FILE_FILTER)
+        return path
+
+    def ask_open_path(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(self, "Open a workshop", str(default_folder()),
+                                              FILE_FILTER)
+        return path
+
+    def ask_copy_path(self) -> str:
+        assert self.session is not None
+        suggestion = self.session.path.with_name(f"{self.session.path.stem} copy.cxw")
+        path, _ = QFileDialog.getSaveFileName(self, "Save a copy", str(suggestion), FILE_FILTER)
+        return path
+
+    def show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        QMessageBox.warning(self, "CX Workshop", message)
+
+    # -- recent files -------------------------------------------------------------------------
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])][:MAX_RECENT]
+
+    def _remember_recent(self, path: str) -> None:
+        path = str(Path(path).absolute())
+        paths = [path] + [p for p in self.recent_files() if p != path]
+        self.settings.setValue("recent", paths[:MAX_RECENT])
+
+    def _forget_recent(self, path: str) -> None:
+        path = str(Path(path).absolute())
+        self.settings.setValue("recent", [p for p in self.recent_files() if p != path])
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        paths = self.recent_files()
+        for path in paths:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+        self.recent_menu.setEnabled(bool(paths))
+        self.welcome.show_recent(paths)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.close_workshop()
+        super().closeEvent(event)

@@ -1,0 +1,415 @@
+"""The Setup page: the workshop's details, its departments and its participants.
+
+Built for typing while people introduce themselves: a quick-add line under each list (type,
+Enter, next), Delete to remove, Alt+Up / Alt+Down to reorder, F2 or double-click to rename.
+Every keystroke in a detail field is saved at once; typing in one field is one undo step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import model as m
+from .. import ops
+from ..model import rules
+from ..model import vocabulary as V
+from .editor import Editor, FieldEdit
+
+DETAILS = (
+    ("title", "Title", "What the day is called, e.g. Closing the gaps"),
+    ("organisation", "Organisation", "The company in the room"),
+    ("date", "Date", "YYYY-MM-DD"),
+    ("location", "Location", "Where you meet"),
+    ("facilitator", "Facilitator", "Who runs the day"),
+)
+
+
+def _edit_workshop(session, _oid: str, **values):
+    return ops.edit_workshop(session, **values)
+
+
+def swatch(colour: str, size: int = 16) -> QIcon:
+    pix = QPixmap(size, size)
+    pix.fill(QColor(colour))
+    return QIcon(pix)
+
+
+def _title(text: str, name: str = "sectionTitle") -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    return label
+
+
+class SetupPage(QWidget):
+    """Edits the workshop through an `Editor`; `show_workshop` refreshes it from the file."""
+
+    problem = Signal(str)
+
+    def __init__(self, editor: Editor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.editor = editor
+        self.workshop = m.Workshop()
+        self._filling = False
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(24, 16, 24, 16)
+        root.addWidget(_title("Setup", "pageTitle"))
+        hint = QLabel("Name the day, list the departments in the room and who speaks for each. "
+                      "Everything is saved as you type.")
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        root.addWidget(hint)
+        self.problem_line = QLabel("")
+        self.problem_line.setObjectName("problem")
+        self.problem_line.setWordWrap(True)
+        root.addWidget(self.problem_line)
+        editor.refused.connect(self.show_problem)
+
+        columns = QHBoxLayout()
+        root.addLayout(columns, 1)
+        columns.addLayout(self._build_details(), 4)
+        columns.addSpacing(24)
+        columns.addLayout(self._build_departments(), 4)
+        columns.addSpacing(24)
+        columns.addLayout(self._build_participants(), 6)
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _build_details(self) -> QVBoxLayout:
+        box = QVBoxLayout()
+        box.addWidget(_title("The workshop"))
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.fields: dict[str, FieldEdit] = {}
+        for key, label, placeholder in DETAILS:
+            field = FieldEdit()
+            field.setObjectName(f"detail.{key}")
+            field.setPlaceholderText(placeholder)
+            field.textEdited.connect(lambda text, k=key: self._detail_edited(k, text))
+            self.fields[key] = field
+            if key == "date":
+                row = QHBoxLayout()
+                row.addWidget(field, 1)
+                today = QPushButton("Today")
+                today.setObjectName("detail.today")
+                today.clicked.connect(self._set_today)
+                row.addWidget(today)
+                form.addRow(label, row)
+            else:
+                form.addRow(label, field)
+        box.addLayout(form)
+        box.addStretch(1)
+        return box
+
+    def _build_departments(self) -> QVBoxLayout:
+        box = QVBoxLayout()
+        box.addWidget(_title("Departments"))
+        self.departments = QTableWidget(0, 2)
+        self.departments.setObjectName("departments")
+        self.departments.setHorizontalHeaderLabels(["Colour", "Department"])
+        self.departments.verticalHeader().setVisible(False)
+        self.departments.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.departments.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.departments.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                         | QAbstractItemView.EditTrigger.EditKeyPressed)
+        header = self.departments.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.departments.itemChanged.connect(self._department_renamed)
+        box.addWidget(self.departments, 1)
+        self.new_department = FieldEdit()
+        self.new_department.setObjectName("departments.new")
+        self.new_department.setPlaceholderText("Type a department and press Enter")
+        self.new_department.returnPressed.connect(self._add_department)
+        box.addWidget(self.new_department)
+        box.addLayout(self._list_buttons("departments", self.departments,
+                                         self._move_department, self._delete_department))
+        return box
+
+    def _build_participants(self) -> QVBoxLayout:
+        box = QVBoxLayout()
+        box.addWidget(_title("Participants"))
+        self.participants = QTableWidget(0, 4)
+        self.participants.setObjectName("participants")
+        self.participants.setHorizontalHeaderLabels(["Name", "Department", "Role", "Senior"])
+        self.participants.verticalHeader().setVisible(False)
+        self.participants.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.participants.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.participants.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                          | QAbstractItemView.EditTrigger.EditKeyPressed)
+        header = self.participants.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.participants.itemChanged.connect(self._participant_item_changed)
+        box.addWidget(self.participants, 1)
+
+        quick = QHBoxLayout()
+        self.new_name = FieldEdit()
+        self.new_name.setObjectName("participants.new.name")
+        self.new_name.setPlaceholderText("Name, then Enter")
+        self.new_dept = QComboBox()
+        self.new_dept.setObjectName("participants.new.department")
+        self.new_role = FieldEdit()
+        self.new_role.setObjectName("participants.new.role")
+        self.new_role.setPlaceholderText("Role")
+        self.new_senior = QCheckBox("Senior")
+        self.new_senior.setObjectName("participants.new.senior")
+        for w in (self.new_name, self.new_role):
+            w.returnPressed.connect(self._add_participant)
+        quick.addWidget(self.new_name, 3)
+        quick.addWidget(self.new_dept, 2)
+        quick.addWidget(self.new_role, 2)
+        quick.addWidget(self.new_senior)
+        box.addLayout(quick)
+        box.addLayout(self._list_buttons("participants", self.participants,
+                                         self._move_participant, self._delete_participant))
+        return box
+
+    def _list_buttons(self, name, table, move, delete) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for label, key, slot in (("Move up", "Alt+Up", lambda: move(-1)),
+                                 ("Move down", "Alt+Down", lambda: move(+1)),
+                                 ("Delete", "Del", delete)):
+            button = QPushButton(label)
+            button.setObjectName(f"{name}.{label.lower().replace(' ', '_')}")
+            button.setToolTip(f"{label} ({key})")
+            button.clicked.connect(slot)
+            row.addWidget(button)
+            shortcut = QShortcut(QKeySequence(key), table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        row.addStretch(1)
+        return row
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def show_problem(self, message: str) -> None:
+        self.problem_line.setText(message)
+
+    def show_workshop(self, workshop: m.Workshop) -> None:
+        """Show what the file holds now, keeping the cursor and selection where they are."""
+        self.workshop = workshop
+        self._filling = True
+        try:
+            info = workshop.workshop
+            for key, field in self.fields.items():
+                if key == "date" and field.property("invalid"):
+                    continue  # the facilitator is still typing a date
+                field.show_value(getattr(info, key) or "")
+            self._fill_departments(workshop)
+            self._fill_participants(workshop)
+        finally:
+            self._filling = False
+        read_only = self.editor.read_only
+        for w in (*self.fields.values(), self.new_department, self.new_name, self.new_role):
+            w.setReadOnly(read_only)
+        for table in (self.departments, self.participants):
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if read_only else
+                                  QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+
+    def _department_colour(self, index: int, d: m.Department) -> str:
+        return d.color or V.palette_colour(index)
+
+    def _colour_box(self, index: int, d: m.Department) -> QComboBox:
+        box = QComboBox()
+        box.setObjectName(f"departments.colour.{d.id}")
+        for colour in V.DEPARTMENT_PALETTE:
+            box.addItem(swatch(colour), V.PALETTE_NAMES[colour], colour)
+        current = self._department_colour(index, d).upper()
+        if box.findData(current) < 0:
+            box.addItem(swatch(current), current, current)
+        box.setCurrentIndex(box.findData(current))
+        box.setEnabled(not self.editor.read_only)
+        box.currentIndexChanged.connect(
+            lambda _i, b=box, did=d.id: self._recolour(did, b.currentData()))
+        return box
+
+    def _fill_departments(self, w: m.Workshop) -> None:
+        table = self.departments
+        selected = self._selected_id(table)
+        table.setRowCount(len(w.departments))
+        for row, d in enumerate(w.departments):
+            item = QTableWidgetItem(d.name)
+            item.setData(Qt.ItemDataRole.UserRole, d.id)
+            table.setItem(row, 1, item)
+            table.setCellWidget(row, 0, self._colour_box(row, d))
+        self._select_id(table, selected)
+        # the quick-add department list for new participants
+        current = self.new_dept.currentData()
+        self.new_dept.blockSignals(True)
+        self.new_dept.clear()
+        self.new_dept.addItem("No department", None)
+        for i, d in enumerate(w.departments):
+            self.new_dept.addItem(swatch(self._department_colour(i, d)), d.name, d.id)
+        index = self.new_dept.findData(current)
+        self.new_dept.setCurrentIndex(max(0, index))
+        self.new_dept.blockSignals(False)
+
+    def _fill_participants(self, w: m.Workshop) -> None:
+        table = self.participants
+        selected = self._selected_id(table)
+        table.setRowCount(len(w.participants))
+        for row, p in enumerate(w.participants):
+            name = QTableWidgetItem(p.name)
+            name.setData(Qt.ItemDataRole.UserRole, p.id)
+            table.setItem(row, 0, name)
+            role = QTableWidgetItem(p.role)
+            table.setItem(row, 2, role)
+            senior = QTableWidgetItem("")
+            senior.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                            | Qt.ItemFlag.ItemIsUserCheckable)
+            senior.setCheckState(Qt.CheckState.Checked if p.senior else Qt.CheckState.Unchecked)
+            table.setItem(row, 3, senior)
+            box = QComboBox()
+            box.setObjectName(f"participants.department.{p.id}")
+            box.addItem("No department", None)
+            for i, d in enumerate(w.departments):
+                box.addItem(swatch(self._department_colour(i, d)), d.name, d.id)
+            box.setCurrentIndex(max(0, box.findData(p.department)))
+            box.setEnabled(not self.editor.read_only)
+            box.currentIndexChanged.connect(
+                lambda _i, b=box, pid=p.id: self._participant_department(pid, b.currentData()))
+            table.setCellWidget(row, 1, box)
+        self._select_id(table, selected)
+
+    @staticmethod
+    def _selected_id(table: QTableWidget, column: int | None = None) -> str | None:
+        rows = table.selectionModel().selectedRows() if table.selectionModel() else []
+        if not rows:
+            return None
+        col = 1 if table.objectName() == "departments" else 0
+        item = table.item(rows[0].row(), col)
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    @staticmethod
+    def _select_id(table: QTableWidget, oid: str | None) -> None:
+        if oid is None:
+            return
+        col = 1 if table.objectName() == "departments" else 0
+        for row in range(table.rowCount()):
+            item = table.item(row, col)
+            if item and item.data(Qt.ItemDataRole.UserRole) == oid:
+                table.selectRow(row)
+                return
+
+    # -- editing ------------------------------------------------------------------------------
+
+    def _detail_edited(self, key: str, text: str) -> None:
+        field = self.fields[key]
+        if key == "date":
+            valid = text.strip() == "" or rules.is_date(text.strip())
+            field.setProperty("invalid", not valid)
+            field.style().unpolish(field)
+            field.style().polish(field)
+            if not valid:
+                self.show_problem("Write the date like 2026-11-23; it is saved once it is a date.")
+                return
+            text = text.strip()
+        self.problem_line.setText("")
+        label = dict((k, lab) for k, lab, _ in DETAILS)[key]
+        self.editor.edit(_edit_workshop, "workshop", {key: text}, f"Edit {label.lower()}",
+                         merge=True)
+
+    def _set_today(self) -> None:
+        today = dt.date.today().isoformat()
+        self.fields["date"].setText(today)
+        self._detail_edited("date", today)
+
+    def _add_department(self) -> None:
+        name = self.new_department.text().strip()
+        if not name:
+            return
+        if self.editor.add(ops.add_department, ops.delete_department, f"Add {name}", name):
+            self.new_department.clear()
+            self.problem_line.setText("")
+
+    def _department_renamed(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() != 1:
+            return
+        did = item.data(Qt.ItemDataRole.UserRole)
+        if not self.editor.edit(ops.edit_department, did, {"name": item.text()},
+                                "Rename department"):
+            self.show_workshop(self.workshop)  # put the old name back
+
+    def _recolour(self, did: str, colour: str) -> None:
+        if not self._filling:
+            self.editor.edit(ops.edit_department, did, {"color": colour}, "Change colour")
+
+    def _move_department(self, step: int) -> None:
+        did = self._selected_id(self.departments)
+        if did is not None:
+            row = self.departments.currentRow()
+            self.editor.move(ops.move_department, did, max(0, row + step), "Move department")
+
+    def _delete_department(self) -> None:
+        did = self._selected_id(self.departments)
+        if did is not None:
+            name = next((d.name for d in self.workshop.departments if d.id == did), "")
+            self.editor.delete(ops.delete_department, did, f"Delete {name}")
+
+    def _add_participant(self) -> None:
+        name = self.new_name.text().strip()
+        if not name:
+            self.new_name.setFocus()
+            return
+        pid = self.editor.add(ops.add_participant, ops.delete_participant, f"Add {name}", name,
+                              self.new_dept.currentData(), self.new_role.text().strip(),
+                              self.new_senior.isChecked())
+        if pid:
+            self.new_name.clear()
+            self.new_role.clear()
+            self.new_senior.setChecked(False)
+            self.new_name.setFocus()
+            self.problem_line.setText("")
+
+    def _participant_item_changed(self, item: QTableWidgetItem) -> None:
+        if self._filling:
+            return
+        pid = self.participants.item(item.row(), 0).data(Qt.ItemDataRole.UserRole)
+        if item.column() == 0:
+            ok = self.editor.edit(ops.edit_participant, pid, {"name": item.text()}, "Rename")
+        elif item.column() == 2:
+            ok = self.editor.edit(ops.edit_participant, pid, {"role": item.text()}, "Edit role")
+        elif item.column() == 3:
+            senior = item.checkState() == Qt.CheckState.Checked
+            ok = self.editor.edit(ops.edit_participant, pid, {"senior": senior}, "Mark senior")
+        else:
+            return
+        if not ok:
+            self.show_workshop(self.workshop)
+
+    def _participant_department(self, pid: str, did: str | None) -> None:
+        if not self._filling:
+            self.editor.edit(ops.edit_participant, pid, {"department": did}, "Change department")
+
+    def _move_participant(self, step: int) -> None:
+        pid = self._selected_id(self.participants)
+        if pid is not None:
+            row = self.participants.currentRow()
+            self.editor.move(ops.move_participant, pid, max(0, row + step), "Move participant")
+
+    def _delete_participant(self) -> None:
+        pid = self._selected_id(self.participants)
+        if pid is not None:
+            name = next((p.name for p in self.workshop.participants if p.id == pid), "")
+            self.editor.delete(ops.delete_participant, pid, f"Delete {name}")

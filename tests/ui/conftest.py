@@ -1,0 +1,69 @@
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from cxworkshop import model as m  # noqa: E402
+from cxworkshop.store import Session, create_file  # noqa: E402
+
+
+def small_workshop() -> m.Workshop:
+    w = m.Workshop()
+    w.workshop.title = "Bridging day"
+    w.departments = [
+        m.Department("mkt", "Marketing", "#E69F00"),
+        m.Department("sal", "Sales", "#56B4E9"),
+        m.Department("svc", "Customer Service", "#009E73"),
+    ]
+    w.participants = [
+        m.Participant("p1", "Dana Lee", "mkt", "CMO", True),
+        m.Participant("p2", "Sam Ortiz", "svc", "Head of Contact Centre", False),
+    ]
+    w.discover.notes = [m.Note("n1", "Leads are weak", department="sal", author="p1")]
+    return w
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_window(qtbot, settings, monkeypatch):
+    """Open a window; dialogs are answered by tests, error boxes are collected, never shown."""
+    from cxworkshop.ui.main_window import MainWindow
+
+    made = []
+
+    def factory(path=None):
+        window = MainWindow(settings)
+        window.errors = []
+        monkeypatch.setattr(window, "show_error", window.errors.append)
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        if path is not None:
+            assert window.open_path(path), window.errors
+        made.append(window)
+        return window
+
+    yield factory
+    for window in made:
+        window.close_workshop()
+
+
+@pytest.fixture
+def workshop_file(tmp_path):
+    path = tmp_path / "Bridging day.cxw"
+    create_file(path, small_workshop())
+    return path
+
+
+def saved(path) -> m.Workshop:
+    """What the file holds, read by a second, read-only connection (as after a crash)."""
+    with Session.open(path, read_only=True) as session:
+        return session.load()

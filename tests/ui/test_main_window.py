@@ -1,0 +1,121 @@
+"""The window around the stages: files, stages, recent files, refusals, read-only files."""
+
+import os
+import stat
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from cxworkshop.store import Session
+from cxworkshop.ui import actions as A
+from tests.ui.conftest import saved
+
+
+def test_the_title_names_the_file_and_the_rail_lists_the_stages(make_window, workshop_file):
+    window = make_window(workshop_file)
+    assert window.windowTitle().startswith("Bridging day.cxw")
+    titles = [window.rail.item(i).text() for i in range(window.rail.count())]
+    assert titles == ["Setup", "Discover", "Ambition", "Priorities", "Blueprint"]
+
+
+def test_stages_not_built_yet_say_so_and_the_current_stage_is_kept(
+        qtbot, make_window, workshop_file):
+    window = make_window(workshop_file)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    page = window.pages.currentWidget()
+    assert page.objectName() == "page.priorities"
+    text = " ".join(w.text() for w in page.findChildren(type(window.banner)))
+    assert "not built yet" in text
+    assert saved(workshop_file).workshop.current_stage == "priorities"
+    window.close_workshop()
+    window.open_path(workshop_file)
+    assert window.rail.currentRow() == 3
+
+
+def test_new_creates_a_file_at_once_and_opens_it(make_window, tmp_path, monkeypatch):
+    window = make_window()
+    target = tmp_path / "Offsite"
+    monkeypatch.setattr(window, "ask_new_path", lambda: str(target))
+    window.actions_by_id["file.new"].trigger()
+    assert (tmp_path / "Offsite.cxw").exists()
+    assert window.windowTitle().startswith("Offsite.cxw")
+    assert window.pages.currentWidget() is window.setup_page
+    assert saved(tmp_path / "Offsite.cxw").workshop.date is not None
+
+
+def test_save_a_copy_gives_a_file_that_opens_on_its_own(make_window, workshop_file, tmp_path,
+                                                         monkeypatch):
+    window = make_window(workshop_file)
+    copy = tmp_path / "shared.cxw"
+    monkeypatch.setattr(window, "ask_copy_path", lambda: str(copy))
+    window.actions_by_id["file.copy"].trigger()
+    assert not window.errors
+    assert saved(copy) == saved(workshop_file)
+    assert window.session.path == workshop_file  # still working on the original
+
+
+def test_close_shows_the_welcome_page_and_open_recent_lists_the_file(make_window, workshop_file):
+    window = make_window(workshop_file)
+    window.actions_by_id["file.close"].trigger()
+    assert window.session is None
+    assert window.pages.currentWidget() is window.welcome
+    assert not window.actions_by_id["file.copy"].isEnabled()
+    recent = [a.text() for a in window.recent_menu.actions()]
+    assert recent == [str(workshop_file)]
+    window.recent_menu.actions()[0].trigger()
+    assert window.session is not None and window.session.path == workshop_file
+
+
+def test_a_bad_file_is_refused_in_one_sentence(make_window, tmp_path):
+    bad = tmp_path / "notes.cxw"
+    bad.write_text("just some text\n" * 20)
+    window = make_window()
+    assert not window.open_path(bad)
+    assert window.errors == [f"{bad} is not a CX Workshop session file (it is not an SQLite "
+                             "database)."]
+    assert window.session is None
+
+
+def test_a_file_open_in_another_window_is_refused(make_window, workshop_file):
+    make_window(workshop_file)
+    second = make_window()
+    assert not second.open_path(workshop_file)
+    assert "already open in another CX Workshop window" in second.errors[0]
+
+
+def test_a_read_only_file_opens_read_only_and_says_so(qtbot, make_window, workshop_file):
+    before = workshop_file.read_bytes()
+    os.chmod(workshop_file, stat.S_IRUSR | stat.S_IRGRP)
+    try:
+        window = make_window(workshop_file)
+        assert window.session.read_only
+        assert "(read-only)" in window.windowTitle()
+        assert window.banner.isVisible() and "Save a Copy" in window.banner.text()
+        field = window.setup_page.fields["title"]
+        field.setFocus()
+        qtbot.keyClicks(field, "x")
+        assert field.text() == "Bridging day"
+        assert not window.errors
+    finally:
+        os.chmod(workshop_file, stat.S_IRUSR | stat.S_IWUSR)
+    window.close_workshop()
+    assert workshop_file.read_bytes() == before
+
+
+def test_no_two_actions_share_a_shortcut(make_window):
+    window = make_window()
+    keys = []
+    for action in window.findChildren(type(window.actions_by_id["file.open"])):
+        keys += [s.toString() for s in action.shortcuts() if not s.isEmpty()]
+    assert keys, "the window has shortcuts"
+    assert len(keys) == len(set(keys)), keys
+    declared = [A.shortcut_text(s) for s in A.ACTIONS if s.shortcut]
+    declared += [QKeySequence(k).toString() for k in A.OTHER_SHORTCUTS.values()]
+    assert len(declared) == len(set(declared))
+
+
+def test_the_session_is_released_when_the_window_closes(make_window, workshop_file):
+    window = make_window(workshop_file)
+    window.close()
+    with Session.open(workshop_file) as again:
+        assert again.load().workshop.title == "Bridging day"

@@ -1,0 +1,159 @@
+"""The Setup page, driven with the keyboard and mouse; every check reads the file itself."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+
+from cxworkshop.model import vocabulary as V
+from tests.ui.conftest import saved
+
+
+def test_typing_a_title_is_saved_on_every_keystroke_and_undone_in_one_step(
+        qtbot, make_window, workshop_file):
+    window = make_window(workshop_file)
+    window.go_setup()
+    field = window.setup_page.fields["title"]
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_Delete)
+    qtbot.keyClicks(field, "Closing the gaps")
+    assert saved(workshop_file).workshop.title == "Closing the gaps"
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert saved(workshop_file).workshop.title == "Bridging day"
+    assert field.text() == "Bridging day"
+    qtbot.keyClick(field, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert saved(workshop_file).workshop.title == "Closing the gaps"
+
+
+def test_a_date_is_saved_only_once_it_is_a_date(qtbot, make_window, workshop_file):
+    window = make_window(workshop_file)
+    window.go_setup()
+    field = window.setup_page.fields["date"]
+    field.setFocus()
+    qtbot.keyClicks(field, "2026-11")
+    assert saved(workshop_file).workshop.date is None
+    assert "2026-11-23" in window.setup_page.problem_line.text()
+    qtbot.keyClicks(field, "-23")
+    assert saved(workshop_file).workshop.date == "2026-11-23"
+    assert window.setup_page.problem_line.text() == ""
+
+
+def test_departments_are_added_with_enter_and_take_distinct_safe_colours(
+        qtbot, make_window, tmp_path):
+    from cxworkshop.store import create_file
+    from cxworkshop import model as m
+
+    path = tmp_path / "empty.cxw"
+    create_file(path, m.Workshop())
+    window = make_window(path)
+    window.go_setup()
+    line = window.setup_page.new_department
+    line.setFocus()
+    for name in ("Marketing", "Sales", "Finance"):
+        qtbot.keyClicks(line, name)
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert line.text() == "" and line.hasFocus()
+    departments = saved(path).departments
+    assert [d.name for d in departments] == ["Marketing", "Sales", "Finance"]
+    assert [d.color for d in departments] == list(V.DEPARTMENT_PALETTE[:3])
+    assert window.setup_page.departments.rowCount() == 3
+
+
+def test_a_duplicate_department_is_refused_in_one_sentence_and_nothing_is_written(
+        qtbot, make_window, workshop_file):
+    window = make_window(workshop_file)
+    window.go_setup()
+    line = window.setup_page.new_department
+    line.setFocus()
+    qtbot.keyClicks(line, "sales")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert 'already a department called "Sales"' in window.setup_page.problem_line.text()
+    assert len(saved(workshop_file).departments) == 3
+    assert line.text() == "sales"  # kept so it can be corrected
+
+
+def test_delete_and_reorder_departments_with_keys_and_undo_everything(
+        qtbot, make_window, workshop_file):
+    first = saved(workshop_file)
+    window = make_window(workshop_file)
+    window.go_setup()
+    table = window.setup_page.departments
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert [d.id for d in saved(workshop_file).departments] == ["sal", "mkt", "svc"]
+    table.selectRow(2)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    after = saved(workshop_file)
+    assert [d.id for d in after.departments] == ["sal", "mkt"]
+    assert next(p for p in after.participants if p.id == "p2").department is None
+    undo = window.actions_by_id["edit.undo"]
+    while undo.isEnabled():
+        undo.trigger()
+    assert saved(workshop_file) == first
+
+
+def test_renaming_a_department_in_place(qtbot, make_window, workshop_file):
+    window = make_window(workshop_file)
+    window.go_setup()
+    table = window.setup_page.departments
+    table.setFocus()
+    table.setCurrentCell(1, 1)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = table.viewport().focusWidget() or table.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Sales & Partnerships")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: saved(workshop_file).departments[1].name == "Sales & Partnerships")
+
+
+def test_recolouring_a_department(qtbot, make_window, workshop_file):
+    window = make_window(workshop_file)
+    window.go_setup()
+    box = window.setup_page.departments.cellWidget(0, 0)
+    assert isinstance(box, QComboBox)
+    box.setCurrentIndex(box.findData("#0072B2"))
+    assert saved(workshop_file).departments[0].color == "#0072B2"
+
+
+def test_participants_are_typed_in_quickly(qtbot, make_window, workshop_file):
+    window = make_window(workshop_file)
+    window.go_setup()
+    page = window.setup_page
+    page.new_dept.setCurrentIndex(page.new_dept.findData("sal"))
+    page.new_name.setFocus()
+    qtbot.keyClicks(page.new_name, "Ravi Menon")
+    qtbot.keyClick(page.new_name, Qt.Key.Key_Tab)  # to the department list
+    qtbot.keyClick(page.new_dept, Qt.Key.Key_Tab)  # to the role
+    qtbot.keyClicks(page.new_role, "Sales Director")
+    page.new_senior.setChecked(True)
+    qtbot.keyClick(page.new_role, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.new_name, "Mia Chen")
+    qtbot.keyClick(page.new_name, Qt.Key.Key_Return)
+    people = saved(workshop_file).participants
+    assert [(p.name, p.department, p.role, p.senior) for p in people[2:]] == [
+        ("Ravi Menon", "sal", "Sales Director", True),
+        ("Mia Chen", "sal", "", False),
+    ]
+    assert page.new_name.hasFocus() and page.new_name.text() == ""
+
+
+def test_editing_a_participant_in_the_table(qtbot, make_window, workshop_file):
+    window = make_window(workshop_file)
+    window.go_setup()
+    table = window.setup_page.participants
+    senior = table.item(1, 3)
+    senior.setCheckState(Qt.CheckState.Checked)
+    assert saved(workshop_file).participants[1].senior is True
+    box = table.cellWidget(0, 1)
+    box.setCurrentIndex(box.findData("sal"))
+    assert saved(workshop_file).participants[0].department == "sal"
+    table.setFocus()
+    table.setCurrentCell(0, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert [p.id for p in saved(workshop_file).participants] == ["p2"]
+    assert saved(workshop_file).discover.notes[0].author is None
+    window.actions_by_id["edit.undo"].trigger()
+    restored = saved(workshop_file)
+    assert [p.id for p in restored.participants] == ["p1", "p2"]
+    assert restored.discover.notes[0].author == "p1"
