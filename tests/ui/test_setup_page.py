@@ -40,8 +40,8 @@ def test_a_date_is_saved_only_once_it_is_a_date(qtbot, make_window, workshop_fil
 
 def test_departments_are_added_with_enter_and_take_distinct_safe_colours(
         qtbot, make_window, tmp_path):
-    from cxworkshop.store import create_file
     from cxworkshop import model as m
+    from cxworkshop.store import create_file
 
     path = tmp_path / "empty.cxw"
     create_file(path, m.Workshop())
