@@ -27,7 +27,11 @@ _MAGIC = b"SQLite format 3\x00"
 
 
 def lock_path(path: Path) -> Path:
-    """The lock beside a session file that says another window has it open."""
+    """The lock beside a session file that says another window has it open.
+
+    Named after the real file, so a symlink to an open file finds the same lock.
+    """
+    path = Path(path).resolve()
     return path.with_name(f".{path.name}.lock")
 
 
@@ -96,6 +100,22 @@ def _publish(tmp: Path, dest: Path, *, overwrite: bool) -> None:
         else:
             os.unlink(tmp)
     _fsync_folder(dest.parent)
+
+
+def _claim_for_replacing(path: Path) -> FileLock | None:
+    """Take the lock of a file about to be replaced, so a file open in a window never is."""
+    if not path.exists():
+        return None
+    guard = FileLock(lock_path(path), timeout=0)
+    try:
+        guard.acquire()
+    except Timeout:
+        raise SessionFileError(
+            f"{path} is open in a CX Workshop window; close it there before replacing it."
+        ) from None
+    except OSError as exc:
+        raise SessionFileError(f"{path} could not be written: {exc.strerror or exc}.") from exc
+    return guard
 
 
 class Session:
@@ -175,11 +195,12 @@ class Session:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
             self.conn.execute("COMMIT")
+        except BaseException:
+            # also when COMMIT itself fails (a deferred foreign key): SQLite keeps that open
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
         finally:
             self._depth = 0
 
@@ -193,6 +214,7 @@ class Session:
             raise SessionFileError(f"{dest} is the file already open; choose another name.")
         if dest.exists() and not overwrite:
             raise SessionFileError(f"{dest} already exists; it was left as it is.")
+        guard = _claim_for_replacing(dest)
         tmp = _temp_beside(dest)
         try:
             self.conn.execute("VACUUM INTO ?", (str(tmp),))
@@ -209,6 +231,8 @@ class Session:
         finally:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
+            if guard is not None:
+                guard.release()
         return dest
 
     def close(self) -> None:
@@ -248,15 +272,7 @@ def create_file(path: str | os.PathLike[str], workshop: m.Workshop | None = None
         raise SessionFileError(f"{path} already exists; it was left as it is.")
     if not path.parent.is_dir():
         raise SessionFileError(f"{path} cannot be created: its folder does not exist.")
-    guard = None
-    if path.exists():
-        guard = FileLock(lock_path(path), timeout=0)
-        try:
-            guard.acquire()
-        except Timeout:
-            raise SessionFileError(
-                f"{path} is open in a CX Workshop window; close it there before replacing it."
-            ) from None
+    guard = _claim_for_replacing(path)
     tmp = _temp_beside(path)
     try:
         conn = _connect(str(tmp), uri_mode=None)
@@ -273,6 +289,8 @@ def create_file(path: str | os.PathLike[str], workshop: m.Workshop | None = None
         _publish(tmp, path, overwrite=overwrite)
     except OSError as exc:
         raise SessionFileError(f"{path} could not be written: {exc.strerror or exc}.") from exc
+    except sqlite3.Error as exc:  # a full disk shows up here as "database or disk is full"
+        raise SessionFileError(f"{path} could not be written: {exc}.") from exc
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
@@ -323,11 +341,13 @@ def _verify_and_migrate(path: Path, conn: sqlite3.Connection,
         raise SessionFileError(f"{path} is damaged: it has no workshop in it.")
     result = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
     if result != ["ok"]:
-        raise SessionFileError(f"{path} is damaged and cannot be opened ({result[0]}).")
+        detail = " ".join(result[0].replace("*** in database main ***", "").split())  # one line
+        raise SessionFileError(f"{path} is damaged and cannot be opened ({detail}).")
     found = schema.read_schema(conn)
     expected = schema.expected_schema(version)
     if found != expected:
-        extra = sorted(f"{t} {n}" for t, n, _, _ in found - expected)
+        known = {(t, n) for t, n, _, _ in expected}
+        extra = sorted(f"{t} {n}" for t, n, _, _ in found if (t, n) not in known)
         what = f"holds {extra[0]}, which" if extra else "has a table layout that"
         raise SessionFileError(f"{path} {what} a CX Workshop file never has; it was not opened.")
     applied = [r[0] for r in conn.execute(
@@ -368,6 +388,7 @@ def _damaged(path: Path, exc: Exception) -> str:
     if isinstance(exc, m.WorkshopInvalid):
         return f"{path} is damaged: {exc.problem.message}."
     detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    if isinstance(exc, UnicodeError):
+    # Python's sqlite3 reports undecodable text as OperationalError ("Could not decode to UTF-8")
+    if isinstance(exc, UnicodeError) or "decode to UTF-8" in detail:
         detail = "it holds text that is not valid UTF-8"
     return f"{path} is damaged and cannot be opened ({detail})."
