@@ -1,0 +1,724 @@
+"""INTERCHANGE v1: one workshop as a JSON document, and back, without loss.
+
+Reading goes header (format, version) -> JSON Schema (shipped in cxworkshop/resources) ->
+model dataclasses -> `cxworkshop.model.check()`; the first problem found is refused with an
+`InterchangeError` whose message is one sentence naming the file and the JSON path. Writing
+puts every field, absent ones with their defaults, in the key order of the specification.
+Nothing here runs at import time and nothing imports Qt.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+import os
+import re
+import secrets
+import shutil
+import unicodedata
+from collections.abc import Mapping, Sequence
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from .. import model as m
+
+FORMAT = "cxworkshop"
+VERSION = 1
+SCHEMA_NAME = "interchange-v1.schema.json"
+
+JsonPath = tuple[str | int, ...]
+
+
+class InterchangeError(ValueError):
+    """A document cannot be read or written. `str()` is one sentence naming the file, the JSON
+    path (when there is one) and the first problem, fit to show to a person as it is.
+
+    `source` is the file (or name) given, `path` the JSON path such as `$.discover.notes[2].kind`
+    or None, and `problem` the bare description.
+    """
+
+    def __init__(self, source: str, problem: str, path: str | None = None):
+        self.source = source
+        self.path = path
+        self.problem = problem
+        where = f"{source}: {path}: " if path else f"{source}: "
+        text = (where + problem).rstrip()
+        if not text.endswith((".", "?", "!")):
+            text += "."
+        super().__init__(_one_line(text))
+
+    def __reduce__(self):
+        return (type(self), (self.source, self.problem, self.path))
+
+
+# --------------------------------------------------------------------------- schema
+
+
+@functools.cache
+def schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of INTERCHANGE v1, read once from the package resources.
+    Treat it as read-only: it is shared."""
+    text = (files("cxworkshop") / "resources" / SCHEMA_NAME).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@functools.cache
+def _validator():
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(schema())
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def load_json(path: str | os.PathLike[str]) -> m.Workshop:
+    """Read and check an interchange document; raise `InterchangeError` for any problem."""
+    source = os.fspath(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InterchangeError(source, "the file does not exist") from None
+    except IsADirectoryError:
+        raise InterchangeError(source, "this is a folder, not a file") from None
+    except PermissionError:
+        raise InterchangeError(source, "the file cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise InterchangeError(source, f"the file cannot be read ({exc.strerror or exc})") from None
+    return loads(data, source)
+
+
+def loads(text: str | bytes, source: str = "<document>") -> m.Workshop:
+    """Parse JSON text (str, or UTF-8 bytes; a leading byte-order mark is allowed) and check it."""
+    if isinstance(text, bytes):
+        if text.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise InterchangeError(source, "the file is UTF-16 text; save it as UTF-8")
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InterchangeError(
+                source, f"the file is not UTF-8 text (byte 0x{text[exc.start]:02x} at offset {exc.start})"
+            ) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise InterchangeError(source, "the file is empty, not a JSON document")
+    try:
+        doc = json.loads(text, object_pairs_hook=_Object.from_pairs)
+    except json.JSONDecodeError as exc:
+        msg = exc.msg[:1].lower() + exc.msg[1:]
+        raise InterchangeError(
+            source, f"the file is not valid JSON: {msg} at line {exc.lineno}, column {exc.colno}"
+        ) from None
+    except RecursionError:
+        raise InterchangeError(source, "the file is not usable JSON: it is nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer with more digits than Python converts
+        raise InterchangeError(source, f"the file is not usable JSON: {exc}") from None
+    return from_document(doc, source)
+
+
+def from_document(doc: object, source: str) -> m.Workshop:
+    """Check a parsed JSON document and build the workshop it describes.
+
+    `source` names the document in messages (usually its file name). Raises `InterchangeError`
+    with the first problem: header, repeated keys and broken text, schema, then the model's
+    rules.
+    """
+    _check_header(doc, source)
+    assert isinstance(doc, dict)
+    bad = _first_text_problem(doc)
+    if bad is not None:
+        raise InterchangeError(source, bad[1], _render(bad[0]))
+    errors = list(_validator().iter_errors(doc))
+    if errors:
+        first = min(errors, key=lambda e: _error_order(doc, e))
+        path, problem = _describe_error(doc, first)
+        raise InterchangeError(source, problem, path)
+    try:
+        workshop = _Reader().workshop(doc)
+    except _BadValue as exc:
+        problem = f"{_phrase(doc, exc.where)} {exc.problem}"
+        raise InterchangeError(source, problem, _render(exc.where)) from None
+    try:
+        m.check(workshop)
+    except m.WorkshopInvalid as exc:
+        raise InterchangeError(source, exc.problem.message, exc.problem.path) from None
+    return workshop
+
+
+def _check_header(doc: object, source: str) -> None:
+    if not isinstance(doc, dict):
+        raise InterchangeError(source, f"the document is {_kind(doc)}, not a JSON object with "
+                                       f'"format": "{FORMAT}" and "version": {VERSION}')
+    if "format" not in doc:
+        raise InterchangeError(source, f'the document has no "format", so it is not a CX Workshop '
+                                       f'interchange document (they start with "format": "{FORMAT}")')
+    if doc["format"] != FORMAT:
+        raise InterchangeError(source, f"the format is {_show(doc['format'])}, so this is not a CX "
+                                       f'Workshop interchange document (expected "{FORMAT}")', "$.format")
+    if "version" not in doc:
+        raise InterchangeError(source, f'the document has no "version" (this program reads version '
+                                       f"{VERSION})")
+    version = doc["version"]
+    if isinstance(version, float) and version.is_integer():
+        version = int(version)
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise InterchangeError(source, f"the version is {_show(doc['version'])}, not a whole number",
+                               "$.version")
+    if version > VERSION:
+        raise InterchangeError(
+            source,
+            f"the document is in interchange format version {version}, newer than this CX Workshop "
+            f"reads (version {VERSION}); open it with a newer CX Workshop",
+            "$.version",
+        )
+    if version < VERSION:
+        raise InterchangeError(source, f"the version is {version}; the first version of the format "
+                                       f"is {VERSION}", "$.version")
+
+
+class _BadValue(Exception):
+    def __init__(self, where: JsonPath, problem: str):
+        super().__init__(problem)
+        self.where = where
+        self.problem = problem
+
+
+class _Reader:
+    """Builds model objects from a document the schema has passed: types and keys are right."""
+
+    def workshop(self, d: dict) -> m.Workshop:
+        info = d.get("workshop", {})
+        disc = d.get("discover", {})
+        diag = d.get("diagnostics", {})
+        amb = d.get("ambition", {})
+        pri = d.get("priorities", {})
+        bp = d.get("blueprint", {})
+        return m.Workshop(
+            workshop=m.WorkshopInfo(**info),
+            departments=[m.Department(**x) for x in d.get("departments", [])],
+            participants=[m.Participant(**x) for x in d.get("participants", [])],
+            agenda=[self.agenda_item(x) for x in d.get("agenda", [])],
+            discover=m.Discover(
+                notes=[self.note(x, ("discover", "notes", i)) for i, x in enumerate(disc.get("notes", []))],
+                clusters=[self.cluster(x, ("discover", "clusters", i))
+                          for i, x in enumerate(disc.get("clusters", []))],
+                links=[m.Link(id=x["id"], source=x["from"], target=x["to"], label=x.get("label", ""))
+                       for x in disc.get("links", [])],
+            ),
+            diagnostics=m.Diagnostics(
+                instruments=[self.instrument(x) for x in diag.get("instruments", [])],
+                responses=[self.response(x) for x in diag.get("responses", [])],
+            ),
+            ambition=m.Ambition(
+                **{k: v for k, v in amb.items() if k != "companions"},
+                companions=[m.Companion(**x) for x in amb.get("companions", [])],
+            ),
+            priorities=self.priorities(pri),
+            blueprint=self.blueprint(bp),
+            actions=[m.Action(**x) for x in d.get("actions", [])],
+        )
+
+    @staticmethod
+    def agenda_item(x: dict) -> m.AgendaItem:
+        return m.AgendaItem(**_ints(x, "minutes", "actual_minutes"))
+
+    @staticmethod
+    def note(x: dict, where: JsonPath) -> m.Note:
+        return m.Note(**_floats(x, where, "x", "y", "w", "h"))
+
+    @staticmethod
+    def cluster(x: dict, where: JsonPath) -> m.Cluster:
+        return m.Cluster(**_floats(x, where, "x", "y", "w", "h"))
+
+    @staticmethod
+    def instrument(x: dict) -> m.Instrument:
+        return m.Instrument(
+            **{k: v for k, v in x.items() if k != "statements"},
+            statements=[m.Statement(**s) for s in x.get("statements", [])],
+        )
+
+    @staticmethod
+    def response(x: dict) -> m.Response:
+        return m.Response(**_ints(x, "score"))
+
+    def priorities(self, p: dict) -> m.Priorities:
+        sc = p.get("social_contract", {})
+        return m.Priorities(
+            **_ints({k: v for k, v in p.items()
+                     if k in ("dots_per_participant", "votes_revealed")}, "dots_per_participant"),
+            improvements=[self.improvement(x) for x in p.get("improvements", [])],
+            decisions=[
+                m.Decision(**{k: v for k, v in x.items() if k != "positions"},
+                           positions=[m.Position(**y) for y in x.get("positions", [])])
+                for x in p.get("decisions", [])
+            ],
+            social_contract=m.SocialContract(
+                preamble=sc.get("preamble", ""),
+                rules=[m.Rule(**r) for r in sc.get("rules", [])],
+                signatures=[m.Signature(**s) for s in sc.get("signatures", [])],
+            ),
+        )
+
+    @staticmethod
+    def improvement(x: dict) -> m.Improvement:
+        plain = {k: v for k, v in x.items() if k not in ("notes", "roadblocks", "votes")}
+        return m.Improvement(
+            **_ints(plain, "impact", "effort"),
+            notes=list(x.get("notes", [])),
+            roadblocks=list(x.get("roadblocks", [])),
+            votes=[m.Vote(**_ints(v, "dots")) for v in x.get("votes", [])],
+        )
+
+    @staticmethod
+    def blueprint(b: dict) -> m.Blueprint:
+        co = b.get("council", {})
+        return m.Blueprint(
+            start=b.get("start"),
+            end=b.get("end"),
+            milestones=[m.Milestone(**x) for x in b.get("milestones", [])],
+            measures=[m.Measure(**_floats(x, ("blueprint", "measures", i), "baseline", "target"))
+                      for i, x in enumerate(b.get("measures", []))],
+            council=m.Council(
+                **{k: v for k, v in co.items() if k not in ("members", "agenda")},
+                members=list(co.get("members", [])),
+                agenda=list(co.get("agenda", [])),
+            ),
+        )
+
+
+def _ints(x: Mapping[str, Any], *keys: str) -> dict[str, Any]:
+    """JSON Schema counts 3.0 as an integer; the model keeps ints as ints."""
+    out = dict(x)
+    for k in keys:
+        if isinstance(out.get(k), float):
+            out[k] = int(out[k])
+    return out
+
+
+def _floats(x: Mapping[str, Any], where: JsonPath, *keys: str) -> dict[str, Any]:
+    out = dict(x)
+    for k in keys:
+        v = out.get(k)
+        if v is not None and k in out:
+            try:
+                out[k] = float(v)
+            except OverflowError:
+                raise _BadValue(where + (k,), f"is {_show(v)}, too large for a number") from None
+    return out
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def to_document(workshop: m.Workshop) -> dict[str, Any]:
+    """The whole workshop as a JSON-ready dict: every field, in the specification's key order."""
+    w = workshop
+    info = w.workshop
+    am, pr, bp = w.ambition, w.priorities, w.blueprint
+    sc, co = pr.social_contract, bp.council
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "workshop": {
+            "title": info.title, "organisation": info.organisation, "date": info.date,
+            "location": info.location, "facilitator": info.facilitator,
+            "current_stage": info.current_stage,
+        },
+        "departments": [{"id": d.id, "name": d.name, "color": d.color} for d in w.departments],
+        "participants": [
+            {"id": p.id, "name": p.name, "department": p.department, "role": p.role, "senior": p.senior}
+            for p in w.participants
+        ],
+        "agenda": [
+            {"id": a.id, "title": a.title, "stage": a.stage, "minutes": a.minutes,
+             "actual_minutes": a.actual_minutes}
+            for a in w.agenda
+        ],
+        "discover": {
+            "notes": [
+                {"id": n.id, "text": n.text, "kind": n.kind, "department": n.department,
+                 "dimension": n.dimension, "author": n.author, "cluster": n.cluster,
+                 "x": float(n.x), "y": float(n.y), "w": float(n.w), "h": float(n.h),
+                 "color": n.color, "private": n.private}
+                for n in w.discover.notes
+            ],
+            "clusters": [
+                {"id": c.id, "title": c.title, "x": float(c.x), "y": float(c.y), "w": float(c.w),
+                 "h": float(c.h)}
+                for c in w.discover.clusters
+            ],
+            "links": [
+                {"id": lk.id, "from": lk.source, "to": lk.target, "label": lk.label}
+                for lk in w.discover.links
+            ],
+        },
+        "diagnostics": {
+            "instruments": [
+                {"id": i.id, "title": i.title, "scale": i.scale,
+                 "statements": [{"id": s.id, "title": s.title, "text": s.text} for s in i.statements]}
+                for i in w.diagnostics.instruments
+            ],
+            "responses": [
+                {"id": r.id, "instrument": r.instrument, "statement": r.statement,
+                 "department": r.department, "participant": r.participant, "score": r.score,
+                 "evidence": r.evidence, "private": r.private}
+                for r in w.diagnostics.responses
+            ],
+        },
+        "ambition": {
+            "cx_definition": am.cx_definition, "vision": am.vision, "destination": am.destination,
+            "horizon": am.horizon, "approach": am.approach, "programme_name": am.programme_name,
+            "companions": [
+                {"id": c.id, "name": c.name, "side": c.side, "role": c.role,
+                 "department": c.department, "note": c.note}
+                for c in am.companions
+            ],
+        },
+        "priorities": {
+            "dots_per_participant": pr.dots_per_participant,
+            "votes_revealed": pr.votes_revealed,
+            "improvements": [
+                {"id": i.id, "title": i.title, "description": i.description, "notes": list(i.notes),
+                 "impact": i.impact, "effort": i.effort, "status": i.status,
+                 "accountable": i.accountable, "measure": i.measure,
+                 "roadblocks": list(i.roadblocks),
+                 "votes": [{"participant": v.participant, "dots": v.dots} for v in i.votes]}
+                for i in pr.improvements
+            ],
+            "decisions": [
+                {"id": d.id, "text": d.text, "improvement": d.improvement, "date": d.date,
+                 "positions": [{"department": p.department, "stance": p.stance, "note": p.note}
+                               for p in d.positions]}
+                for d in pr.decisions
+            ],
+            "social_contract": {
+                "preamble": sc.preamble,
+                "rules": [{"id": r.id, "text": r.text} for r in sc.rules],
+                "signatures": [
+                    {"department": s.department, "participant": s.participant, "date": s.date}
+                    for s in sc.signatures
+                ],
+            },
+        },
+        "blueprint": {
+            "start": bp.start,
+            "end": bp.end,
+            "milestones": [
+                {"id": ms.id, "title": ms.title, "improvement": ms.improvement, "lane": ms.lane,
+                 "start": ms.start, "end": ms.end, "owner": ms.owner}
+                for ms in bp.milestones
+            ],
+            "measures": [
+                {"id": k.id, "name": k.name, "unit": k.unit, "baseline": _opt_float(k.baseline),
+                 "target": _opt_float(k.target), "due": k.due, "owner": k.owner,
+                 "improvement": k.improvement}
+                for k in bp.measures
+            ],
+            "council": {
+                "operational_cadence": co.operational_cadence,
+                "strategic_cadence": co.strategic_cadence,
+                "chair": co.chair,
+                "members": list(co.members),
+                "agenda": list(co.agenda),
+            },
+        },
+        "actions": [
+            {"id": a.id, "text": a.text, "owner": a.owner, "due": a.due, "status": a.status,
+             "improvement": a.improvement}
+            for a in w.actions
+        ],
+    }
+
+
+def _opt_float(v: float | None) -> float | None:
+    return None if v is None else float(v)
+
+
+def dumps(workshop: m.Workshop) -> str:
+    """The document as text: UTF-8-ready (non-ASCII kept as is), indented by 2, final newline."""
+    return json.dumps(to_document(workshop), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def dump_json(workshop: m.Workshop, path: str | os.PathLike[str]) -> None:
+    """Write the document to `path` atomically: a temporary file beside it, flushed to disk, then
+    renamed over it. Either the old file or the whole new one is there, never half of one.
+    Raises `InterchangeError` naming `path` when it cannot be written."""
+    data = dumps(workshop).encode("utf-8")
+    dest = Path(path)
+    source = os.fspath(path)
+    tmp = dest.with_name(f".{dest.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    except OSError as exc:
+        raise InterchangeError(source, f"the file cannot be written ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if dest.is_file():
+            shutil.copymode(dest, tmp)
+        os.replace(tmp, dest)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InterchangeError(source, f"the file cannot be written ({exc.strerror or exc})") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_folder(dest.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+# --------------------------------------------------------------------------- messages
+
+
+class _Object(dict):
+    """A JSON object as parsed by `loads`, remembering a key that appeared twice."""
+
+    duplicate: str | None = None
+
+    @classmethod
+    def from_pairs(cls, pairs: list[tuple[str, Any]]) -> _Object:
+        obj = cls()
+        for k, v in pairs:
+            if k in obj and obj.duplicate is None:
+                obj.duplicate = k
+            obj[k] = v
+        return obj
+
+
+def _first_text_problem(doc: object) -> tuple[JsonPath, str] | None:
+    """The first repeated key or broken string in document order, as (path, problem).
+
+    A broken string holds half of a UTF-16 surrogate pair (JSON lets `\\ud800` be written
+    alone); it is not a character and could never be written back as UTF-8. Walked
+    iteratively: documents can be deeply nested.
+    """
+    stack: list[tuple[JsonPath, object]] = [((), doc)]
+    while stack:
+        where, node = stack.pop()
+        if isinstance(node, dict):
+            duplicate = getattr(node, "duplicate", None)
+            if duplicate is not None:
+                return where + (duplicate,), f'{_phrase(doc, where)} has the key "{duplicate}" twice'
+            for k in node:
+                if isinstance(k, str) and _SURROGATE.search(k):
+                    return where, f"{_phrase(doc, where)} has a key with {_surrogate(k)}"
+            stack.extend(reversed([(where + (k,), v) for k, v in node.items()]))
+        elif isinstance(node, list):
+            stack.extend(reversed([(where + (i,), v) for i, v in enumerate(node)]))
+        elif isinstance(node, str) and _SURROGATE.search(node):
+            return where, f"{_phrase(doc, where)} contains {_surrogate(node)}"
+    return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate(text: str) -> str:
+    found = _SURROGATE.search(text)
+    assert found is not None
+    return f"\\u{ord(found.group()):04x}, half of a surrogate pair, which is not a character"
+
+
+_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _render(where: Sequence[str | int]) -> str:
+    """A JSON path as people read it: `$.discover.notes[2].kind`."""
+    out = ["$"]
+    for part in where:
+        if isinstance(part, int):
+            out.append(f"[{part}]")
+        elif _IDENT.match(part):
+            out.append(f".{part}")
+        else:
+            out.append(f"[{json.dumps(part, ensure_ascii=False)}]")
+    return "".join(out)
+
+
+def _one_line(text: str) -> str:
+    """Control characters and line breaks written as escapes, so a message stays one line."""
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
+        for ch in text
+    )
+
+
+def _show(value: object, limit: int = 60) -> str:
+    """A value as it appears in the document, shortened."""
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except ValueError:
+        text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    return _show(value)
+
+
+_TYPE_NAMES = {
+    "string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",
+    "array": "a list", "object": "an object", "null": "null",
+}
+
+#: What one item of each list is called in messages (by the list's key).
+_NOUNS = {
+    "departments": "department", "participants": "participant", "agenda": "agenda item",
+    "notes": "note", "clusters": "cluster", "links": "link", "instruments": "instrument",
+    "statements": "statement", "responses": "response", "companions": "companion",
+    "improvements": "improvement", "votes": "vote", "decisions": "decision",
+    "positions": "position", "rules": "rule", "signatures": "signature",
+    "milestones": "milestone", "measures": "measure", "actions": "action",
+    "members": "member", "roadblocks": "roadblock",
+}
+
+_SECTIONS = {
+    "workshop": "the workshop", "discover": "the discover section",
+    "diagnostics": "the diagnostics section", "ambition": "the ambition section",
+    "priorities": "the priorities section", "social_contract": "the social contract",
+    "blueprint": "the blueprint section", "council": "the council",
+}
+
+
+@functools.cache
+def _pattern_names() -> dict[str, str]:
+    """Each pattern of the schema, by what it means to a person."""
+    defs = schema()["$defs"]
+    return {
+        defs["date_or_null"]["pattern"]: "a date like 2027-03-31",
+        defs["month"]["pattern"]: "a month like 2027-03",
+        defs["month_or_null"]["pattern"]: "a month like 2027-03",
+        defs["colour_or_null"]["pattern"]: "a colour like #e69f00",
+    }
+
+
+def _node(doc: object, where: JsonPath) -> object:
+    node = doc
+    for part in where:
+        node = node[part]  # type: ignore[index]
+    return node
+
+
+def _phrase(doc: object, where: JsonPath) -> str:
+    """How a message names the thing at `where`: 'note "n3"', 'the council', 'note "n3" kind'."""
+    if not where:
+        return "the document"
+    last, parent = where[-1], where[:-1]
+    if isinstance(last, int):
+        container = str(parent[-1]) if parent else ""
+        owner = parent[:-1]
+        obj = _node(doc, where)
+        noun = _NOUNS.get(container, "item")
+        if isinstance(obj, dict) and isinstance(obj.get("id"), str) and obj["id"]:
+            return f'{noun} "{obj["id"]}"'
+        if container == "notes" and owner and isinstance(owner[-1], int):
+            return f"note reference {last + 1} of {_phrase(doc, owner)}"
+        if container == "agenda" and owner and owner[-1] == "council":
+            return f"agenda item {last + 1} of the council"
+        if container in ("roadblocks", "members", "votes", "positions", "signatures"):
+            return f"{noun} {last + 1} of {_phrase(doc, owner)}"
+        return f"this {noun}"
+    if last in _SECTIONS:
+        return _SECTIONS[last]
+    if not parent:
+        return f'the "{last}" list'
+    owner = _phrase(doc, parent)
+    if owner == "the workshop" or owner.endswith('"'):  # 'the workshop date', 'note "n2" kind'
+        return f"{owner} {last}"
+    return f"the {last} of {owner}"  # 'the dots of vote 1 of improvement "i1"'
+
+
+def _error_order(doc: object, error) -> tuple:
+    """Sort key putting schema errors in document order (the first in the file comes first)."""
+    key: list[int] = []
+    node = doc
+    for part in error.absolute_path:
+        if isinstance(node, dict):
+            key.append(list(node).index(part))
+        else:
+            key.append(int(part))
+        node = node[part]
+    extra = _unknown_keys(error)
+    if extra:
+        key.append(list(node).index(extra[0]))
+    rank = ("type", "required", "additionalProperties", "minLength", "enum", "const", "pattern",
+            "minimum", "maximum")
+    validator = str(error.validator)
+    return tuple(key), rank.index(validator) if validator in rank else len(rank), error.message
+
+
+def _unknown_keys(error) -> list[str]:
+    if error.validator != "additionalProperties" or not isinstance(error.instance, dict):
+        return []
+    known = error.schema.get("properties", {})
+    return [k for k in error.instance if k not in known]
+
+
+def _describe_error(doc: object, error) -> tuple[str, str]:
+    """(JSON path, problem) for one schema error, in the words of the rules' messages."""
+    where: JsonPath = tuple(error.absolute_path)
+    value = error.instance
+    v = error.validator
+    if v == "additionalProperties":
+        key = _unknown_keys(error)[0]
+        known = list(error.schema.get("properties", {}))
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        hint = f' (did you mean "{close[0]}"?)' if close else ""
+        return _render(where + (key,)), f'{_phrase(doc, where)} has an unknown key "{key}"{hint}'
+    if v == "required":
+        missing = [k for k in error.validator_value if k not in value]
+        noun = _NOUNS.get(str(where[-2]), "item") if len(where) >= 2 else "object"
+        return _render(where), f'{_phrase(doc, where)} has no "{missing[0]}", which every {noun} needs'
+    what = _phrase(doc, where)
+    if v == "type":
+        types = error.validator_value
+        types = [types] if isinstance(types, str) else list(types)
+        expected = " or ".join(_TYPE_NAMES.get(t, t) for t in types)
+        return _render(where), f"{what} is {_show(value)}, not {expected}"
+    if v == "enum":
+        allowed = [x for x in error.validator_value if x is not None]
+        tail = ", or null" if None in error.validator_value else ""
+        return _render(where), f"{what} is {_show(value)}; expected one of {', '.join(allowed)}{tail}"
+    if v == "const":
+        return _render(where), f"{what} is {_show(value)}; expected {_show(error.validator_value)}"
+    if v == "pattern":
+        like = _pattern_names().get(error.validator_value, f"text matching {error.validator_value}")
+        return _render(where), f"{what} is {_show(value)}, not {like}"
+    if v in ("minimum", "maximum"):
+        size = "large" if v == "maximum" else "small"
+        return _render(where), (f"{what} is {_show(value)}, too {size} for a workshop file "
+                                "(whole numbers are kept as 64-bit integers)")
+    if v == "minLength" and where and where[-1] == "id":
+        return _render(where), f"{_phrase(doc, where[:-1])} has an empty id"
+    return _render(where), f"{what}: {error.message}"
