@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from importlib.resources import files
-
 from .model import Workshop
 
 
 def demo_workshop() -> Workshop:
+    import json
+    from importlib.resources import files
+
     from .interchange import from_document
 
     text = (files("cxworkshop") / "resources" / "demo-workshop.json").read_text("utf-8")

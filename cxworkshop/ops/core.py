@@ -7,7 +7,7 @@ GUI's undo commands hold data, never widgets.
 
 from __future__ import annotations
 
-import secrets
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,7 +69,7 @@ SECTION = {
 def new_id(session: Session, prefix: str) -> str:
     """A short id unused anywhere in the file (ids are unique across every kind)."""
     while True:
-        oid = f"{prefix}-{secrets.token_hex(3)}"
+        oid = f"{prefix}-{os.urandom(3).hex()}"
         if not R.id_in_use(session.conn, oid):
             return oid
 

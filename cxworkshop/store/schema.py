@@ -1,23 +1,35 @@
 """The session file's identity and numbered migrations.
 
 A `.cxw` file is SQLite with `PRAGMA application_id = APPLICATION_ID` and
-`PRAGMA user_version` = the number of migrations applied. Migrations are registered in order
-with sqlite-utils' `Migrations`; each one also bumps `user_version`. A migration, once released,
-is never edited: the next change is a new migration.
+`PRAGMA user_version` = the number of migrations applied. Migrations are listed in order in
+`STEPS` and applied with sqlite-utils' `Migrations`, which records each in the ledger table
+`_sqlite_migrations`; each one also bumps `user_version`. A migration, once released, is never
+edited: the next change is a new migration.
+
+Opening a file of the current version needs no migration, so sqlite-utils (60 ms of imports)
+is loaded only when one runs; the expected layout is built from the same steps in memory.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from functools import cache
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import Any
 
 #: "CXWk" in ASCII; names a file as ours in bytes 68–71 of the SQLite header.
 APPLICATION_ID = 0x4358576B
 
-MIGRATIONS = Migrations("cxworkshop")
+MIGRATION_SET = "cxworkshop"
+
+# The ledger sqlite-utils' Migrations keeps, created by us in the form it accepts, so the
+# layout of our files never depends on how a sqlite-utils release happens to write its DDL.
+_LEDGER = (
+    'CREATE TABLE "_sqlite_migrations" (id INTEGER PRIMARY KEY, migration_set TEXT, '
+    "name TEXT, applied_at TEXT)",
+    'CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name" '
+    'ON "_sqlite_migrations" (migration_set, name)',
+)
 
 # Version 1 covers every section of INTERCHANGE v1. Tables are STRICT; list order is `pos`;
 # references are deferred foreign keys so one transaction can write in any order, and a bug
@@ -174,8 +186,7 @@ INSERT INTO blueprint VALUES (1, NULL, NULL, 'monthly', 'quarterly', NULL);
 """
 
 
-@MIGRATIONS(name="0001_every_section_of_interchange_v1")
-def _v1(db: Database) -> None:
+def _v1(db: Any) -> None:
     for statement in _statements(_V1):
         db.execute(statement)
     db.execute("PRAGMA user_version = 1")
@@ -186,18 +197,35 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
 
 
-#: The version this build writes: the number of registered migrations.
-SCHEMA_VERSION = len(MIGRATIONS._migrations)
+#: Every migration in order: (name, function taking anything with `.execute(sql)`).
+STEPS: list[tuple[str, Callable[[Any], None]]] = [
+    ("0001_every_section_of_interchange_v1", _v1),
+]
+
+#: The version this build writes: the number of migrations.
+SCHEMA_VERSION = len(STEPS)
 
 
-def migrate(db: Database) -> None:
+def _ensure_ledger(conn: sqlite3.Connection) -> None:
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = '_sqlite_migrations'").fetchone():
+        return
+    conn.execute("BEGIN")
+    for ddl in _LEDGER:
+        conn.execute(ddl)
+    conn.execute("COMMIT")
+
+
+def migrate(conn: sqlite3.Connection) -> None:
     """Apply every pending migration, each in its own transaction with its version bump."""
-    MIGRATIONS.apply(db)
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
-
-def new_database(conn: sqlite3.Connection) -> Database:
-    """Wrap a connection for sqlite-utils without loading plugins (files come from strangers)."""
-    return Database(conn, execute_plugins=False)
+    _ensure_ledger(conn)
+    migrations = Migrations(MIGRATION_SET)
+    for name, step in STEPS:
+        migrations(name=name)(step)
+    # no plugins: files come from strangers, and plugins could run code on the connection
+    migrations.apply(Database(conn, execute_plugins=False))
 
 
 @cache
@@ -205,10 +233,9 @@ def expected_schema(version: int) -> frozenset[tuple[str, str, str, str | None]]
     """What `sqlite_master` holds in a file of ours at `version`, built afresh in memory."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
-        db = new_database(conn)
-        names = [m.name for m in MIGRATIONS._migrations]
-        stop = names[version] if version < len(names) else None
-        MIGRATIONS.apply(db, stop_before=stop)
+        _ensure_ledger(conn)
+        for _name, step in STEPS[:version]:
+            step(conn)
         return read_schema(conn)
     finally:
         conn.close()
@@ -220,4 +247,4 @@ def read_schema(conn: sqlite3.Connection) -> frozenset[tuple[str, str, str, str 
 
 
 def migration_names(version: int) -> list[str]:
-    return [m.name for m in MIGRATIONS._migrations[:version]]
+    return [name for name, _step in STEPS[:version]]

@@ -11,17 +11,15 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import sqlite3
 import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from .. import model as m
 from . import schema, snapshot
 from .errors import SessionFileError
+from .lock import Busy, SessionLock
 
 _MAGIC = b"SQLite format 3\x00"
 
@@ -78,7 +76,7 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def _temp_beside(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    return path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
 
 
 def _publish(tmp: Path, dest: Path, *, overwrite: bool) -> None:
@@ -102,14 +100,14 @@ def _publish(tmp: Path, dest: Path, *, overwrite: bool) -> None:
     _fsync_folder(dest.parent)
 
 
-def _claim_for_replacing(path: Path) -> FileLock | None:
+def _claim_for_replacing(path: Path) -> SessionLock | None:
     """Take the lock of a file about to be replaced, so a file open in a window never is."""
     if not path.exists():
         return None
-    guard = FileLock(lock_path(path), timeout=0)
+    guard = SessionLock(lock_path(path))
     try:
         guard.acquire()
-    except Timeout:
+    except Busy:
         raise SessionFileError(
             f"{path} is open in a CX Workshop window; close it there before replacing it."
         ) from None
@@ -122,12 +120,14 @@ class Session:
     """One open session file. All writes go through `atomic()`; use `ops` for user verbs."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool,
-                 lock: FileLock | None, migrated_in_memory: bool = False):
+                 lock: SessionLock | None, migrated_in_memory: bool = False):
         self.path = path
         self.conn = conn
         self.read_only = read_only
         self._lock = lock
         self.migrated_in_memory = migrated_in_memory
+        #: The workshop as checked while opening, so the first screen need not read it again.
+        self.workshop_at_open: m.Workshop | None = None
         self._depth = 0
 
     # -- opening ----------------------------------------------------------------------------
@@ -140,10 +140,10 @@ class Session:
         writable = not read_only and _writable(path)
         lock = None
         if writable:
-            lock = FileLock(lock_path(path), timeout=0)
+            lock = SessionLock(lock_path(path))
             try:
                 lock.acquire()
-            except Timeout:
+            except Busy:
                 raise SessionFileError(
                     f"{path} is already open in another CX Workshop window; "
                     "close it there before opening it here."
@@ -153,12 +153,14 @@ class Session:
         conn = None
         try:
             conn = _connect(str(path), uri_mode="rw" if writable else "ro")
-            conn, in_memory = _verify_and_migrate(path, conn, writable)
+            conn, in_memory, workshop = _verify_and_migrate(path, conn, writable)
             if writable:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = FULL")
-            return cls(path, conn, read_only=not writable, lock=lock,
-                       migrated_in_memory=in_memory)
+            session = cls(path, conn, read_only=not writable, lock=lock,
+                          migrated_in_memory=in_memory)
+            session.workshop_at_open = workshop
+            return session
         except BaseException as exc:
             if conn is not None:
                 conn.close()
@@ -280,7 +282,7 @@ def create_file(path: str | os.PathLike[str], workshop: m.Workshop | None = None
             conn.execute("PRAGMA journal_mode = DELETE")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
-            schema.migrate(schema.new_database(conn))
+            schema.migrate(conn)
             conn.execute("BEGIN IMMEDIATE")
             snapshot.write_workshop(conn, workshop)
             conn.execute("COMMIT")
@@ -324,7 +326,7 @@ def _check_header(path: Path) -> None:
 
 
 def _verify_and_migrate(path: Path, conn: sqlite3.Connection,
-                        writable: bool) -> tuple[sqlite3.Connection, bool]:
+                        writable: bool) -> tuple[sqlite3.Connection, bool, m.Workshop]:
     """Every check of a file before we trust it; returns the connection to use."""
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     if app_id != schema.APPLICATION_ID:
@@ -355,22 +357,24 @@ def _verify_and_migrate(path: Path, conn: sqlite3.Connection,
     total = conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
     if applied != schema.migration_names(version) or total != version:
         raise SessionFileError(f"{path} is damaged: its version history does not add up.")
-    m.check(snapshot.read_workshop(conn))  # refuse a file we could not show whole
+    workshop = snapshot.read_workshop(conn)
+    m.check(workshop)  # refuse a file we could not show whole
     in_memory = False
     if version < schema.SCHEMA_VERSION:
         if writable:
             _backup(conn, path.with_name(f"{path.name}.v{version}.bak"))
-            schema.migrate(schema.new_database(conn))
+            schema.migrate(conn)
         else:  # a read-only older file: migrate a copy in memory, leave the file alone
             mem = sqlite3.connect(":memory:", isolation_level=None)
             conn.backup(mem)
             conn.close()
             conn = mem
             conn.execute("PRAGMA foreign_keys = ON")
-            schema.migrate(schema.new_database(conn))
+            schema.migrate(conn)
             in_memory = True
-        m.check(snapshot.read_workshop(conn))
-    return conn, in_memory
+        workshop = snapshot.read_workshop(conn)
+        m.check(workshop)
+    return conn, in_memory, workshop
 
 
 def _backup(conn: sqlite3.Connection, dest: Path) -> None:

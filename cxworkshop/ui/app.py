@@ -6,12 +6,9 @@ facilitator sees as one sentence, never a traceback.
 
 from __future__ import annotations
 
-import ctypes
-import logging
 import os
 import sys
 import time
-import traceback
 from pathlib import Path
 
 #: Libraries Qt's X11 window plugin loads, with the Debian/Ubuntu package that has each.
@@ -49,6 +46,8 @@ def display_problem(env: dict[str, str] | None = None, platform: str | None = No
 
 
 def _loadable(library: str) -> bool:
+    import ctypes
+
     try:
         ctypes.CDLL(library)
     except OSError:
@@ -56,8 +55,12 @@ def _loadable(library: str) -> bool:
     return True
 
 
-def demo_session_path() -> Path:
-    """A fresh demo workshop in the user's data folder, rebuilt at each request."""
+def demo_session_path(fresh: bool = False) -> Path:
+    """The demo workshop in the user's data folder: made when missing or when `fresh`.
+
+    An existing demo is kept as the facilitator left it (rebuilding it at every start would
+    throw their practice edits away, and costs a validation of the whole demo).
+    """
     from platformdirs import user_data_path
 
     from ..demo import demo_workshop
@@ -66,6 +69,8 @@ def demo_session_path() -> Path:
     folder = user_data_path("cxworkshop", appauthor=False)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "Demo workshop.cxw"
+    if path.exists() and not fresh:
+        return path
     try:
         create_file(path, demo_workshop(), overwrite=True)
     except SessionFileError:
@@ -99,16 +104,14 @@ def run(path: str | None, *, demo: bool, exit_when_shown: bool = False) -> int:
     app.setOrganizationName("cxworkshop")
     app.setApplicationDisplayName("CX Workshop")
 
-    log = logging.getLogger("cxworkshop")
-    if not exit_when_shown:
+    def excepthook(kind, value, tb) -> None:
+        import traceback
+
         try:
-            handler = logging.FileHandler(_log_path(), encoding="utf-8")
-            log.addHandler(handler)
+            with open(_log_path(), "a", encoding="utf-8") as log:
+                log.write("".join(traceback.format_exception(kind, value, tb)) + "\n")
         except OSError:
             pass
-
-    def excepthook(kind, value, tb) -> None:
-        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
         where = f" in {window.session.path.name}" if window.session else ""
         QMessageBox.critical(
             window, "CX Workshop",

@@ -31,7 +31,6 @@ from ..store import Session, SessionFileError, create_file
 from . import actions as A
 from .editor import Editor
 from .pages import NotBuiltPage, WelcomePage
-from .setup_page import SetupPage
 from .theme import STYLE
 
 STAGE_PAGES = (
@@ -57,7 +56,7 @@ def default_folder() -> Path:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: QSettings, demo_path: Callable[[], Path] | None = None):
+    def __init__(self, settings: QSettings, demo_path: Callable[[bool], Path] | None = None):
         super().__init__()
         self.settings = settings
         self._demo_path = demo_path
@@ -94,7 +93,7 @@ class MainWindow(QMainWindow):
         self.welcome.demo_requested.connect(self.open_demo)
         self.welcome.recent_requested.connect(self.open_path)
         self.pages.addWidget(self.welcome)
-        self.setup_page: SetupPage | None = None
+        self.setup_page = None  # built on its first visit: a workshop usually opens on a stage
         self.stage_pages: list[QWidget] = []
         self.setCentralWidget(central)
 
@@ -148,17 +147,29 @@ class MainWindow(QMainWindow):
         else:
             self.banner.hide()
 
-    def refresh(self) -> None:
-        """Show what the file holds now."""
-        if self.session is None or self.setup_page is None:
+    def refresh(self, workshop: m.Workshop | None = None) -> None:
+        """Show what the file holds now (or `workshop`, just read from it)."""
+        if self.session is None:
             return
-        self.workshop = self.session.load()
-        self.setup_page.show_workshop(self.workshop)
+        self.workshop = workshop or self.session.load()
+        if self.setup_page is not None:
+            self.setup_page.show_workshop(self.workshop)
+
+    def _ensure_setup_page(self) -> QWidget:
+        if self.setup_page is None:
+            from .setup_page import SetupPage
+
+            assert self.editor is not None
+            self.setup_page = SetupPage(self.editor)
+            self.pages.insertWidget(1, self.setup_page)
+            self.setup_page.show_workshop(self.workshop)
+        return self.setup_page
 
     def _rail_changed(self, row: int) -> None:
         if row < 0 or self.session is None:
             return
-        self.pages.setCurrentWidget(self.setup_page if row == 0 else self.stage_pages[row - 1])
+        self.pages.setCurrentWidget(
+            self._ensure_setup_page() if row == 0 else self.stage_pages[row - 1])
         stage = STAGE_PAGES[row][1]
         if stage and not self.session.read_only:
             try:  # where the facilitator is, so the file reopens there; not an undoable edit
@@ -187,13 +198,14 @@ class MainWindow(QMainWindow):
 
     # -- opening and closing ------------------------------------------------------------------
 
-    def open_path(self, path: str | Path) -> bool:
+    def open_path(self, path: str | Path, *, quiet: bool = False) -> bool:
         """Open a session file in this window; a refusal is shown as one sentence."""
         try:
             session = Session.open(path)
         except SessionFileError as exc:
-            self.show_error(str(exc))
-            self._forget_recent(str(path))
+            if not quiet:
+                self.show_error(str(exc))
+                self._forget_recent(str(path))
             return False
         self._adopt(session)
         return True
@@ -206,8 +218,6 @@ class MainWindow(QMainWindow):
         self.editor.changed.connect(self.refresh)
         self.editor.failed.connect(self.show_error)
         self.editor.refused.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
-        self.setup_page = SetupPage(self.editor)
-        self.pages.addWidget(self.setup_page)
         self.stage_pages = []
         for title, _stage, what in STAGE_PAGES[1:]:
             page = NotBuiltPage(title, what)
@@ -215,7 +225,8 @@ class MainWindow(QMainWindow):
             self.stage_pages.append(page)
         self._remember_recent(str(session.path))
         self._show_session_state()
-        self.refresh()
+        self.refresh(session.workshop_at_open)
+        session.workshop_at_open = None
         info = self.workshop.workshop
         row = 0 if not (self.workshop.departments or info.title) else (
             1 + m.vocabulary.STAGES.index(info.current_stage))
@@ -265,14 +276,15 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def open_demo(self) -> None:
+        """Open the demo workshop, as it was left; a demo that will not open is made anew."""
         if self._demo_path is None:
             return
         try:
-            path = self._demo_path()
+            if self.open_path(self._demo_path(False), quiet=True):
+                return
+            self.open_path(self._demo_path(True))
         except SessionFileError as exc:
             self.show_error(str(exc))
-            return
-        self.open_path(path)
 
     def save_copy(self) -> None:
         if self.session is None:

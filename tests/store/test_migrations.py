@@ -45,8 +45,8 @@ def version_2(monkeypatch):
     assert SCHEMA_VERSION == 1, "rewrite this fixture when a real second migration exists"
 
     def install() -> None:
-        monkeypatch.setattr(schema.MIGRATIONS, "_migrations", list(schema.MIGRATIONS._migrations))
-        schema.MIGRATIONS(name="0002_index_notes_by_department")(_add_index_v2)
+        monkeypatch.setattr(
+            schema, "STEPS", [*schema.STEPS, ("0002_index_notes_by_department", _add_index_v2)])
         monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
         schema.expected_schema.cache_clear()
 
@@ -134,7 +134,7 @@ def test_a_failing_migration_leaves_the_file_as_it_was(tmp_path, version_2, monk
         db.execute("CREATE INDEX half_done ON note (kind)")
         raise RuntimeError("disk trouble")
 
-    monkeypatch.setattr(schema.MIGRATIONS._migrations[-1], "fn", broken)
+    monkeypatch.setattr(schema, "STEPS", [*schema.STEPS[:-1], (schema.STEPS[-1][0], broken)])
     with pytest.raises(SessionFileError) as err:
         Session.open(path)
     assert_one_sentence(str(err.value), path)

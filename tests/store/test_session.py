@@ -70,7 +70,7 @@ def test_a_lock_that_cannot_be_taken_is_told_in_one_sentence(tmp_path, monkeypat
         def acquire(self):
             raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(session_module, "FileLock", NoLock)
+    monkeypatch.setattr(session_module, "SessionLock", NoLock)
     with pytest.raises(SessionFileError) as err:
         create_file(path, overwrite=True)
     assert_one_sentence(str(err.value), path)

@@ -88,6 +88,7 @@ def test_a_read_only_file_opens_read_only_and_says_so(qtbot, make_window, worksh
     os.chmod(workshop_file, stat.S_IRUSR | stat.S_IRGRP)
     try:
         window = make_window(workshop_file)
+        window.go_setup()
         assert window.session.read_only
         assert "(read-only)" in window.windowTitle()
         assert window.banner.isVisible() and "Save a Copy" in window.banner.text()
