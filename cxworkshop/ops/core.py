@@ -20,14 +20,14 @@ class OpError(ValueError):
     """An edit was refused; the message is one sentence fit to show the facilitator."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Added:
     section: str
     id: str
     index: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Edited:
     section: str
     id: str
@@ -35,7 +35,7 @@ class Edited:
     after: dict[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Moved:
     section: str
     id: str
@@ -43,14 +43,14 @@ class Moved:
     new_index: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Deleted:
     section: str
     id: str
     removed: Removed
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Restored:
     section: str
     id: str

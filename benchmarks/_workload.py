@@ -1,0 +1,185 @@
+"""Synthetic workshops, deterministic for a given seed.
+
+`interchange_document()` builds an INTERCHANGE v1 document (a plain dict, as a script or a
+spreadsheet export would write it) with every section filled in; its size is set by the number
+of Discover notes. Texts have the length of real sticky notes and facilitator notes.
+"""
+
+from __future__ import annotations
+
+import random
+
+DEPARTMENTS = (
+    ("d-mkt", "Marketing", "#E69F00"),
+    ("d-sal", "Sales", "#56B4E9"),
+    ("d-svc", "Customer Service", "#009E73"),
+    ("d-ops", "Operations", "#F0E442"),
+    ("d-fin", "Finance", "#0072B2"),
+    ("d-it", "IT", "#D55E00"),
+)
+FIRST = ("Dana", "Sam", "Priya", "Jonas", "Mei", "Tomás", "Aisha", "Lars", "Chloé", "Kwame",
+         "Yuki", "Olga", "Rafael", "Noor", "Ben", "Ines", "Hamid", "Zoë", "Ravi", "Greta")
+LAST = ("Lee", "Ortiz", "Nair", "Berg", "Chen", "García", "Okafor", "Nilsson", "Dubois",
+        "Mensah", "Tanaka", "Ivanova", "Costa", "Haddad", "Wright", "Silva", "Karimi", "Novak")
+ROLES = ("Director", "Head of Team", "Manager", "Lead", "Analyst", "Specialist")
+SUBJECTS = ("Customers", "Leads", "Invoices", "Complaints", "Field visits", "Renewals",
+            "Contracts", "Onboarding calls", "Refunds", "Service tickets", "Orders", "Promotions",
+            "Our website", "The call-back queue", "Price changes", "Installations")
+PROBLEMS = ("wait too long for", "are handed over without", "get lost between", "arrive late for",
+            "are promised more than we deliver on", "bounce between three teams for",
+            "are measured on volume, not on", "have no single owner for",
+            "are changed without telling", "repeat their story because of")
+OBJECTS = ("a reply", "the right context", "sales and service", "the first appointment",
+           "the installation date", "quality", "the billing team", "the customer's history",
+           "a clear answer", "the contract terms", "an escalation path", "the follow-up call")
+TAILS = ("", "", "", " — especially after a price change", " (seen weekly in the complaint log)",
+         ", and nobody tracks it", " when the system is down", " at the end of each quarter",
+         "; the customer calls us twice", " because targets pull the other way")
+
+
+def note_text(rng: random.Random) -> str:
+    """One sticky note: 30 to 140 characters, like the ones written in a workshop."""
+    text = f"{rng.choice(SUBJECTS)} {rng.choice(PROBLEMS)} {rng.choice(OBJECTS)}{rng.choice(TAILS)}"
+    if rng.random() < 0.15:
+        text += f"\n{rng.choice(SUBJECTS)} {rng.choice(PROBLEMS)} {rng.choice(OBJECTS)}."
+    return text
+
+
+def interchange_document(notes: int = 2000, *, seed: int = 2026,
+                         participants_per_department: int = 5) -> dict:
+    rng = random.Random(seed)
+    depts = [{"id": i, "name": n, "color": c} for i, n, c in DEPARTMENTS]
+    dept_ids = [d["id"] for d in depts]
+    people = []
+    for d, dept in enumerate(dept_ids):
+        for k in range(participants_per_department):
+            n = d * participants_per_department + k
+            people.append({"id": f"p{n + 1:03d}",
+                           "name": f"{FIRST[n % len(FIRST)]} {LAST[(n * 7) % len(LAST)]}",
+                           "department": dept, "role": ROLES[k % len(ROLES)], "senior": k == 0})
+    pids = [p["id"] for p in people]
+
+    # Notes on a grid, 40 across, 200 x 140 units apart; runs of 8 notes make a cluster.
+    columns, cluster_size = 40, 8
+    n_clusters = max(1, notes // 5 // cluster_size)  # a fifth of the notes are clustered
+    note_list, clusters = [], []
+    for i in range(notes):
+        x, y = 40.0 + (i % columns) * 200.0, 60.0 + (i // columns) * 140.0
+        c = i // cluster_size
+        note_list.append({
+            "id": f"n{i + 1:05d}", "text": note_text(rng),
+            "kind": rng.choice(("challenge", "challenge", "barrier", "idea")),
+            "department": rng.choice(dept_ids),
+            "dimension": rng.choice(("people", "process", "technology", None)),
+            "author": rng.choice(pids) if rng.random() < 0.7 else None,
+            "cluster": f"c{c + 1:03d}" if c < n_clusters else None,
+            "x": x, "y": y, "w": 180.0, "h": 120.0,
+            "color": "#FFD166" if rng.random() < 0.05 else None,
+            "private": rng.random() < 0.02,
+        })
+    for c in range(n_clusters):
+        members = note_list[c * cluster_size:(c + 1) * cluster_size]
+        x0, y0 = min(n["x"] for n in members), min(n["y"] for n in members)
+        x1, y1 = max(n["x"] for n in members) + 180.0, max(n["y"] for n in members) + 120.0
+        clusters.append({"id": f"c{c + 1:03d}", "title": f"{rng.choice(SUBJECTS)} theme {c + 1}",
+                         "x": x0 - 20.0, "y": y0 - 40.0, "w": x1 - x0 + 40.0, "h": y1 - y0 + 60.0})
+    links, seen = [], set()
+    while len(links) < max(1, notes // 7):
+        a, b = rng.sample(range(notes), 2)
+        if (a, b) in seen:
+            continue
+        seen.add((a, b))
+        links.append({"id": f"l{len(links) + 1:04d}", "from": note_list[a]["id"],
+                      "to": note_list[b]["id"], "label": rng.choice(("leads to", "causes", ""))})
+
+    statements = [{"id": f"st-{s}", "title": s.title(), "text": f"Our {s} is shared by every department."}
+                  for s in ("belief", "vision", "measures", "rewards", "voice")]
+    responses = [
+        {"id": f"r{k + 1:03d}", "instrument": "five", "statement": s["id"], "department": d,
+         "participant": None, "score": rng.randint(1, 5),
+         "evidence": "We argued about this for a while; " + note_text(rng).lower(), "private": False}
+        for k, (d, s) in enumerate((d, s) for d in dept_ids for s in statements)
+    ]
+    improvements = []
+    for k in range(12):
+        improvements.append({
+            "id": f"i{k + 1:02d}", "title": f"Fix: {note_text(rng)[:60]}",
+            "description": " ".join(note_text(rng) for _ in range(3)),
+            "notes": [n["id"] for n in rng.sample(note_list, min(4, notes))],
+            "impact": rng.randint(1, 5), "effort": rng.randint(1, 5),
+            "status": rng.choice(("proposed", "agreed", "parked")),
+            "accountable": rng.choice(pids), "measure": "Complaint calls per 1,000 customers",
+            "roadblocks": ["Targets pull the other way"], "votes": [],
+        })
+    for pid in pids:  # five dots each, over two or three improvements
+        left = 5
+        for imp in rng.sample(improvements, 3):
+            if left:
+                dots = rng.randint(1, left)
+                imp["votes"].append({"participant": pid, "dots": dots})
+                left -= dots
+    return {
+        "format": "cxworkshop",
+        "version": 1,
+        "workshop": {"title": "Benchmark: a very busy alignment day", "organisation": "Northwind",
+                     "date": "2026-11-23", "location": "Board room", "facilitator": "Alex Morgan",
+                     "current_stage": "discover"},
+        "departments": depts,
+        "participants": people,
+        "agenda": [{"id": f"a-{s}", "title": f"{s.title()} session", "stage": s, "minutes": 60,
+                    "actual_minutes": None} for s in ("discover", "ambition", "priorities", "blueprint")],
+        "discover": {"notes": note_list, "clusters": clusters, "links": links},
+        "diagnostics": {
+            "instruments": [{"id": "five", "title": "Five statements", "scale": "agreement",
+                             "statements": statements}],
+            "responses": responses,
+        },
+        "ambition": {
+            "cx_definition": "Customers get one answer, from whoever they ask, the first time.",
+            "vision": "The easiest telecom to deal with in the region.",
+            "destination": "Complaints halved and every promise kept by the end of 2028.",
+            "horizon": "2028-12-31", "approach": "top-down", "programme_name": "One Northwind",
+            "companions": [{"id": "s1", "name": "Field engineers' union", "side": "external",
+                            "role": "ally", "department": None, "note": "Wants fewer repeat visits"},
+                           {"id": "s2", "name": "Finance controllers", "side": "internal",
+                            "role": "sceptic", "department": "d-fin", "note": ""}],
+        },
+        "priorities": {
+            "dots_per_participant": 5,
+            "votes_revealed": True,
+            "improvements": improvements,
+            "decisions": [
+                {"id": f"dec{k + 1}", "text": f"Go ahead with {imp['title'][:40]}",
+                 "improvement": imp["id"], "date": "2026-11-23",
+                 "positions": [{"department": d, "stance": rng.choice(("agree", "reservations")),
+                                "note": ""} for d in dept_ids]}
+                for k, imp in enumerate(improvements[:4])
+            ],
+            "social_contract": {
+                "preamble": "We serve one customer together.",
+                "rules": [{"id": f"rule{k + 1}", "text": t} for k, t in enumerate((
+                    "No department changes a customer-facing promise alone",
+                    "A complaint has one owner from first call to close",
+                    "We share the churn figures every month"))],
+                "signatures": [{"department": d, "participant": pids[i * participants_per_department],
+                                "date": "2026-11-23"} for i, d in enumerate(dept_ids)],
+            },
+        },
+        "blueprint": {
+            "start": "2027-01", "end": "2028-12",
+            "milestones": [{"id": f"m{k + 1:02d}", "title": f"Milestone {k + 1}",
+                            "improvement": improvements[k]["id"], "lane": dept_ids[k % 6],
+                            "start": f"2027-{k % 12 + 1:02d}", "end": f"2028-{k % 12 + 1:02d}",
+                            "owner": rng.choice(pids)} for k in range(12)],
+            "measures": [{"id": f"k{k + 1}", "name": f"Measure {k + 1}", "unit": "calls",
+                          "baseline": 42.0 + k, "target": 25.0, "due": "2027-12-31",
+                          "owner": rng.choice(pids), "improvement": improvements[k]["id"]}
+                         for k in range(6)],
+            "council": {"operational_cadence": "monthly", "strategic_cadence": "quarterly",
+                        "chair": pids[0], "members": pids[::participants_per_department],
+                        "agenda": ["Review the actions agreed last time", "Measures against targets"]},
+        },
+        "actions": [{"id": f"act{k + 1:02d}", "text": note_text(rng), "owner": rng.choice(pids),
+                     "due": f"2026-12-{k % 28 + 1:02d}", "status": "open",
+                     "improvement": improvements[k % 12]["id"]} for k in range(20)],
+    }
