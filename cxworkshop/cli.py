@@ -122,6 +122,8 @@ def _run(args: argparse.Namespace) -> int:
             print(summary(args.file, workshop))
     except (SessionFileError, InterchangeError) as exc:
         raise CliError(str(exc)) from None
+    except m.WorkshopInvalid as exc:
+        raise CliError(f"the workshop cannot be written: {exc}.") from None
     except OSError as exc:
         raise CliError(f"{exc.filename or 'a file'} could not be used: {exc.strerror}.") from None
     return 0

@@ -20,6 +20,8 @@ from .workshop import Workshop
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: Whole numbers beyond this cannot be kept exactly (JSON readers, SQLite's REAL arithmetic).
+MAX_WHOLE = 2**53 - 1
 
 
 @dataclass(slots=True)
@@ -80,15 +82,15 @@ def problems(w: Workshop) -> Iterator[Problem]:
             return
         allowed = tuple(allowed)
         if value not in allowed:
-            yield Problem(path, f"{what} is {value!r}; expected one of {', '.join(allowed)}")
+            yield Problem(path, f'{what} is "{value}"; expected one of {", ".join(allowed)}')
 
     def date(path: str, what: str, value: object):
         if value is not None and not is_date(value):
-            yield Problem(path, f"{what} is {value!r}, not a date like 2027-03-31")
+            yield Problem(path, f'{what} is "{value}", not a date like 2027-03-31')
 
     def month(path: str, what: str, value: object):
         if value is not None and not is_month(value):
-            yield Problem(path, f"{what} is {value!r}, not a month like 2027-03")
+            yield Problem(path, f'{what} is "{value}", not a month like 2027-03')
 
     info = w.workshop
     yield from date("$.workshop.date", "the workshop date", info.date)
@@ -99,7 +101,7 @@ def problems(w: Workshop) -> Iterator[Problem]:
         if not d.name.strip():
             yield Problem(f"{p}.name", f'department "{d.id}" has no name')
         if d.color is not None and not is_colour(d.color):
-            yield Problem(f"{p}.color", f'department "{d.id}" has colour {d.color!r}, not #rrggbb')
+            yield Problem(f"{p}.color", f'department "{d.id}" has colour "{d.color}", not #rrggbb')
 
     for i, x in enumerate(w.participants):
         p = f"$.participants[{i}]"
@@ -110,10 +112,10 @@ def problems(w: Workshop) -> Iterator[Problem]:
     for i, a in enumerate(w.agenda):
         p = f"$.agenda[{i}]"
         yield from enum(f"{p}.stage", f'agenda item "{a.id}" stage', a.stage, V.STAGES, True)
-        if a.minutes < 0:
-            yield Problem(f"{p}.minutes", f'agenda item "{a.id}" has negative minutes')
-        if a.actual_minutes is not None and a.actual_minutes < 0:
-            yield Problem(f"{p}.actual_minutes", f'agenda item "{a.id}" has negative actual minutes')
+        for key, val in (("minutes", a.minutes), ("actual_minutes", a.actual_minutes)):
+            if val is not None and not 0 <= val <= MAX_WHOLE:
+                yield Problem(f"{p}.{key}", f'agenda item "{a.id}" has {key.replace("_", " ")} '
+                              f"{val}, outside 0–{MAX_WHOLE}")
 
     for i, n in enumerate(w.discover.notes):
         p = f"$.discover.notes[{i}]"
@@ -125,7 +127,7 @@ def problems(w: Workshop) -> Iterator[Problem]:
         yield from ref(f"{p}.cluster", what, n.cluster, clusters, "cluster")
         yield from _geometry(p, what, n.x, n.y, n.w, n.h)
         if n.color is not None and not is_colour(n.color):
-            yield Problem(f"{p}.color", f"{what} has colour {n.color!r}, not #rrggbb")
+            yield Problem(f"{p}.color", f'{what} has colour "{n.color}", not #rrggbb')
     for i, c in enumerate(w.discover.clusters):
         p = f"$.discover.clusters[{i}]"
         yield from _geometry(p, f'cluster "{c.id}"', c.x, c.y, c.w, c.h)
@@ -170,8 +172,9 @@ def problems(w: Workshop) -> Iterator[Problem]:
         yield from ref(f"{p}.department", what, c.department, dept, "department")
 
     pr = w.priorities
-    if pr.dots_per_participant < 0:
-        yield Problem("$.priorities.dots_per_participant", "the dot budget is negative")
+    if not 0 <= pr.dots_per_participant <= MAX_WHOLE:
+        yield Problem("$.priorities.dots_per_participant",
+                      f"the dot budget is {pr.dots_per_participant}, outside 0–{MAX_WHOLE}")
     spent: dict[str, int] = {}
     for i, imp in enumerate(pr.improvements):
         p = f"$.priorities.improvements[{i}]"
@@ -186,7 +189,7 @@ def problems(w: Workshop) -> Iterator[Problem]:
         yield from ref(f"{p}.accountable", what, imp.accountable, people, "participant")
         for j, v in enumerate(imp.votes):
             yield from ref(f"{p}.votes[{j}].participant", what, v.participant, people, "participant")
-            if v.dots < 1:
+            if not 1 <= v.dots <= MAX_WHOLE:
                 yield Problem(f"{p}.votes[{j}].dots", f"{what} has a vote of {v.dots} dots; at least 1")
             spent[v.participant] = spent.get(v.participant, 0) + v.dots
         yield from _unique(f"{p}.votes", what, "voter", [v.participant for v in imp.votes])

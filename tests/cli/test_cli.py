@@ -138,3 +138,13 @@ def test_the_installed_command_exits_2_with_the_message_on_stderr(tmp_path):
     assert result.returncode == 2
     assert "missing.json" in result.stderr and "Traceback" not in result.stderr
     assert result.stdout == ""
+
+
+def test_a_number_too_large_to_store_is_one_sentence_not_a_crash(tmp_path, capsys):
+    doc = {"format": "cxworkshop", "version": 1,
+           "agenda": [{"id": "a1", "title": "Welcome", "minutes": 2**62}]}
+    src = write(tmp_path / "big.json", doc)
+    assert run("import", src, tmp_path / "w.cxw") == 2
+    err = capsys.readouterr().err.strip()
+    assert "big.json" in err and "$.agenda[0].minutes" in err and "Traceback" not in err
+    assert not (tmp_path / "w.cxw").exists()

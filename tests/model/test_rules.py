@@ -84,11 +84,11 @@ CASES = [
     ("milestone ends before it starts", _set(lambda w: w.blueprint.milestones[0], "end", "2026-12"),
      "$.blueprint.milestones[0].end", 'milestone "ms-1" ends (2026-12) before it starts (2027-01)'),
     ("impossible workshop date", _set(lambda w: w.workshop, "date", "2026-02-30"),
-     "$.workshop.date", "'2026-02-30', not a date like 2027-03-31"),
+     "$.workshop.date", '"2026-02-30", not a date like 2027-03-31'),
     ("date in the wrong order", _set(lambda w: w.actions[0], "due", "01/12/2026"),
      "$.actions[0].due", "not a date"),
     ("month 13", _set(lambda w: w.blueprint, "start", "2027-13"),
-     "$.blueprint.start", "'2027-13', not a month like 2027-03"),
+     "$.blueprint.start", '"2027-13", not a month like 2027-03'),
     ("a date where a month belongs", _set(lambda w: w.blueprint.milestones[0], "start", "2027-01-01"),
      "$.blueprint.milestones[0].start", "not a month"),
     # geometry
@@ -100,9 +100,9 @@ CASES = [
      "$.discover.notes[1].x", "not a finite number"),
     # colours
     ("department colour by name", _set(lambda w: w.departments[0], "color", "orange"),
-     "$.departments[0].color", "'orange', not #rrggbb"),
+     "$.departments[0].color", '"orange", not #rrggbb'),
     ("short note colour", _set(lambda w: w.discover.notes[1], "color", "#FFF"),
-     "$.discover.notes[1].color", "'#FFF', not #rrggbb"),
+     "$.discover.notes[1].color", '"#FFF", not #rrggbb'),
     # responses
     ("response naming no one", _set(lambda w: w.diagnostics.responses[0], "department", None),
      "$.diagnostics.responses[0]", 'response "r-1" names neither a department nor a participant'),
@@ -110,7 +110,7 @@ CASES = [
     ("unknown note kind", _set(lambda w: w.discover.notes[0], "kind", "worry"),
      "$.discover.notes[0].kind", "expected one of challenge, barrier, idea"),
     ("unknown stage", _set(lambda w: w.workshop, "current_stage", "done"),
-     "$.workshop.current_stage", "'done'; expected one of"),
+     "$.workshop.current_stage", '"done"; expected one of'),
     ("blank department name", _set(lambda w: w.departments[2], "name", "  "),
      "$.departments[2].name", 'department "d-it" has no name'),
 ]
@@ -165,3 +165,13 @@ def test_unreal_dates_fail(value):
     w = m.Workshop()
     w.workshop.date = value
     assert [p.path for p in m.problems(w)] == ["$.workshop.date"]
+
+
+def test_whole_numbers_too_large_to_keep_exactly_are_refused_at_their_path():
+    from cxworkshop import model as m
+
+    w = m.Workshop()
+    w.agenda = [m.AgendaItem("a1", "Welcome", minutes=2**60)]
+    problems = list(m.problems(w))
+    assert [p.path for p in problems] == ["$.agenda[0].minutes"]
+    assert "outside 0–9007199254740991" in problems[0].message
