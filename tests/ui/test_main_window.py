@@ -120,3 +120,36 @@ def test_the_session_is_released_when_the_window_closes(make_window, workshop_fi
     window.close()
     with Session.open(workshop_file) as again:
         assert again.load().workshop.title == "Bridging day"
+
+
+def test_the_demo_is_made_once_kept_as_left_and_rebuilt_if_damaged(
+        qtbot, settings, tmp_path, monkeypatch):
+    import platformdirs
+
+    from cxworkshop.ui import app
+    from cxworkshop.ui.main_window import MainWindow
+
+    monkeypatch.setattr(platformdirs, "user_data_path", lambda *a, **k: tmp_path / "data")
+    window = MainWindow(settings, demo_path=app.demo_session_path)
+    window.errors = []
+    monkeypatch.setattr(window, "show_error", window.errors.append)
+    qtbot.addWidget(window)
+
+    window.open_demo()
+    demo = tmp_path / "data" / "Demo workshop.cxw"
+    assert window.session.path == demo
+    assert len(window.workshop.departments) >= 5
+    from cxworkshop import ops
+    window.editor.edit(lambda s, _i, **v: ops.edit_workshop(s, **v), "workshop",
+                       {"title": "My rehearsal"}, "Edit title")
+    window.close_workshop()
+
+    window.open_demo()  # a second launch shows the rehearsal, not a fresh copy
+    assert window.workshop.workshop.title == "My rehearsal"
+    window.close_workshop()
+
+    demo.write_bytes(b"garbage" * 100)
+    window.open_demo()  # a demo that will not open is made anew, without bothering anyone
+    assert window.session is not None and not window.errors
+    assert window.workshop.workshop.title != "My rehearsal"
+    window.close_workshop()
