@@ -109,3 +109,5 @@ class FieldEdit(QLineEdit):
         """Show a value from the file without moving the cursor if it is already shown."""
         if self.text() != value:
             self.setText(value)
+            if not self.hasFocus():
+                self.setCursorPosition(0)  # show how a long title begins, not how it ends

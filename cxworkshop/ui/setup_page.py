@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -82,40 +81,47 @@ class SetupPage(QWidget):
         root.addWidget(self.problem_line)
         editor.refused.connect(self.show_problem)
 
+        root.addLayout(self._build_details())
+        root.addSpacing(8)
         columns = QHBoxLayout()
         root.addLayout(columns, 1)
-        columns.addLayout(self._build_details(), 4)
+        columns.addLayout(self._build_departments(), 3)
         columns.addSpacing(24)
-        columns.addLayout(self._build_departments(), 4)
-        columns.addSpacing(24)
-        columns.addLayout(self._build_participants(), 6)
+        columns.addLayout(self._build_participants(), 7)
 
     # -- building -----------------------------------------------------------------------------
 
     def _build_details(self) -> QVBoxLayout:
+        """Two rows across the page: title and organisation; date, location, facilitator."""
         box = QVBoxLayout()
         box.addWidget(_title("The workshop"))
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, FieldEdit] = {}
-        for key, label, placeholder in DETAILS:
-            field = FieldEdit()
-            field.setObjectName(f"detail.{key}")
-            field.setPlaceholderText(placeholder)
-            field.textEdited.connect(lambda text, k=key: self._detail_edited(k, text))
-            self.fields[key] = field
-            if key == "date":
-                row = QHBoxLayout()
-                row.addWidget(field, 1)
-                today = QPushButton("Today")
-                today.setObjectName("detail.today")
-                today.clicked.connect(self._set_today)
-                row.addWidget(today)
-                form.addRow(label, row)
-            else:
-                form.addRow(label, field)
-        box.addLayout(form)
-        box.addStretch(1)
+        rows = (("title", 3), ("organisation", 2)), (("date", 0), ("location", 2),
+                                                     ("facilitator", 2))
+        labels = {key: (label, placeholder) for key, label, placeholder in DETAILS}
+        for row_keys in rows:
+            row = QHBoxLayout()
+            for key, stretch in row_keys:
+                label, placeholder = labels[key]
+                caption = QLabel(label)
+                field = FieldEdit()
+                field.setObjectName(f"detail.{key}")
+                field.setPlaceholderText(placeholder)
+                field.textEdited.connect(lambda text, k=key: self._detail_edited(k, text))
+                caption.setBuddy(field)
+                self.fields[key] = field
+                row.addWidget(caption)
+                if key == "date":
+                    field.setMinimumWidth(field.fontMetrics().horizontalAdvance("2026-11-23__") + 16)
+                    row.addWidget(field)
+                    today = QPushButton("Today")
+                    today.setObjectName("detail.today")
+                    today.clicked.connect(self._set_today)
+                    row.addWidget(today)
+                else:
+                    row.addWidget(field, stretch)
+                row.addSpacing(16)
+            box.addLayout(row)
         return box
 
     def _build_departments(self) -> QVBoxLayout:
@@ -125,6 +131,9 @@ class SetupPage(QWidget):
         self.departments.setObjectName("departments")
         self.departments.setHorizontalHeaderLabels(["Colour", "Department"])
         self.departments.verticalHeader().setVisible(False)
+        self.departments.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.departments.setTextElideMode(Qt.TextElideMode.ElideNone)  # wrap, never hide a word
+        self.departments.setWordWrap(True)
         self.departments.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.departments.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.departments.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -150,6 +159,9 @@ class SetupPage(QWidget):
         self.participants.setObjectName("participants")
         self.participants.setHorizontalHeaderLabels(["Name", "Department", "Role", "Senior"])
         self.participants.verticalHeader().setVisible(False)
+        self.participants.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.participants.setTextElideMode(Qt.TextElideMode.ElideNone)  # wrap, never hide a word
+        self.participants.setWordWrap(True)
         self.participants.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.participants.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.participants.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
