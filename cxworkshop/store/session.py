@@ -116,6 +116,31 @@ def _claim_for_replacing(path: Path) -> SessionLock | None:
     return guard
 
 
+@contextlib.contextmanager
+def _built_beside(dest: Path, *, overwrite: bool) -> Iterator[Path]:
+    """Yield a temporary path beside `dest` to build a file in; on success move it into place.
+
+    Whatever fails, no temporary file is left, `dest` is untouched, and the error becomes one
+    sentence naming `dest`.
+    """
+    if dest.exists() and not overwrite:
+        raise SessionFileError(f"{dest} already exists; it was left as it is.")
+    guard = _claim_for_replacing(dest)
+    tmp = _temp_beside(dest)
+    try:
+        yield tmp
+        _publish(tmp, dest, overwrite=overwrite)
+    except OSError as exc:
+        raise SessionFileError(f"{dest} could not be written: {exc.strerror or exc}.") from exc
+    except sqlite3.Error as exc:  # a full disk shows up here as "database or disk is full"
+        raise SessionFileError(f"{dest} could not be written: {exc}.") from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        if guard is not None:
+            guard.release()
+
+
 class Session:
     """One open session file. All writes go through `atomic()`; use `ops` for user verbs."""
 
@@ -214,27 +239,13 @@ class Session:
         dest = Path(dest)
         if dest.resolve() == self.path.resolve():
             raise SessionFileError(f"{dest} is the file already open; choose another name.")
-        if dest.exists() and not overwrite:
-            raise SessionFileError(f"{dest} already exists; it was left as it is.")
-        guard = _claim_for_replacing(dest)
-        tmp = _temp_beside(dest)
-        try:
+        with _built_beside(dest, overwrite=overwrite) as tmp:
             self.conn.execute("VACUUM INTO ?", (str(tmp),))
             copy = sqlite3.connect(str(tmp), isolation_level=None)
             try:
                 copy.execute("PRAGMA journal_mode = DELETE")
             finally:
                 copy.close()
-            _publish(tmp, dest, overwrite=overwrite)
-        except OSError as exc:
-            raise SessionFileError(f"{dest} could not be written: {exc.strerror or exc}.") from exc
-        except sqlite3.Error as exc:
-            raise SessionFileError(f"{dest} could not be written: {exc}.") from exc
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
-            if guard is not None:
-                guard.release()
         return dest
 
     def close(self) -> None:
@@ -270,13 +281,9 @@ def create_file(path: str | os.PathLike[str], workshop: m.Workshop | None = None
     path = Path(path)
     workshop = workshop or m.Workshop()
     m.check(workshop)
-    if path.exists() and not overwrite:
-        raise SessionFileError(f"{path} already exists; it was left as it is.")
     if not path.parent.is_dir():
         raise SessionFileError(f"{path} cannot be created: its folder does not exist.")
-    guard = _claim_for_replacing(path)
-    tmp = _temp_beside(path)
-    try:
+    with _built_beside(path, overwrite=overwrite) as tmp:
         conn = _connect(str(tmp), uri_mode=None)
         try:
             conn.execute("PRAGMA journal_mode = DELETE")
@@ -288,16 +295,6 @@ def create_file(path: str | os.PathLike[str], workshop: m.Workshop | None = None
             conn.execute("COMMIT")
         finally:
             conn.close()
-        _publish(tmp, path, overwrite=overwrite)
-    except OSError as exc:
-        raise SessionFileError(f"{path} could not be written: {exc.strerror or exc}.") from exc
-    except sqlite3.Error as exc:  # a full disk shows up here as "database or disk is full"
-        raise SessionFileError(f"{path} could not be written: {exc}.") from exc
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        if guard is not None:
-            guard.release()
     return path
 
 

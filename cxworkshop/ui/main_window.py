@@ -48,6 +48,12 @@ MAX_RECENT = 8
 FILE_FILTER = "CX Workshop sessions (*.cxw)"
 
 
+def _session_path(answer: str) -> Path:
+    """The path a file dialog answered, with the .cxw ending added if it was left off."""
+    path = Path(answer)
+    return path if path.suffix.lower() == ".cxw" else path.with_name(path.name + ".cxw")
+
+
 def default_folder() -> Path:
     """Where new workshops go unless the facilitator says otherwise: their documents folder."""
     from platformdirs import user_documents_path
@@ -253,12 +259,10 @@ class MainWindow(QMainWindow):
         self._show_session_state()
 
     def new_workshop(self) -> None:
-        path = self.ask_new_path()
-        if not path:
+        answer = self.ask_new_path()
+        if not answer:
             return
-        path = Path(path)
-        if path.suffix.lower() != ".cxw":
-            path = path.with_name(path.name + ".cxw")
+        path = _session_path(answer)
         workshop = m.Workshop()
         workshop.workshop.date = dt.date.today().isoformat()
         try:
@@ -289,12 +293,10 @@ class MainWindow(QMainWindow):
     def save_copy(self) -> None:
         if self.session is None:
             return
-        path = self.ask_copy_path()
-        if not path:
+        answer = self.ask_copy_path()
+        if not answer:
             return
-        path = Path(path)
-        if path.suffix.lower() != ".cxw":
-            path = path.with_name(path.name + ".cxw")
+        path = _session_path(answer)
         try:
             self.session.save_copy(path, overwrite=path.exists())
         except SessionFileError as exc:

@@ -40,6 +40,9 @@ DETAILS = (
 )
 
 
+_EDITABLE = QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+
+
 def _edit_workshop(session, _oid: str, **values):
     return ops.edit_workshop(session, **values)
 
@@ -54,6 +57,25 @@ def _title(text: str, name: str = "sectionTitle") -> QLabel:
     label = QLabel(text)
     label.setObjectName(name)
     return label
+
+
+def _list_table(name: str, columns: dict[str, bool]) -> QTableWidget:
+    """A one-row-per-object table; `columns` maps each header to whether it stretches."""
+    table = QTableWidget(0, len(columns))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(list(columns))
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.setTextElideMode(Qt.TextElideMode.ElideNone)  # wrap, never hide a word
+    table.setWordWrap(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(_EDITABLE)
+    header = table.horizontalHeader()
+    for i, stretch in enumerate(columns.values()):
+        header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch if stretch
+                                    else QHeaderView.ResizeMode.ResizeToContents)
+    return table
 
 
 class SetupPage(QWidget):
@@ -127,20 +149,7 @@ class SetupPage(QWidget):
     def _build_departments(self) -> QVBoxLayout:
         box = QVBoxLayout()
         box.addWidget(_title("Departments"))
-        self.departments = QTableWidget(0, 2)
-        self.departments.setObjectName("departments")
-        self.departments.setHorizontalHeaderLabels(["Colour", "Department"])
-        self.departments.verticalHeader().setVisible(False)
-        self.departments.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.departments.setTextElideMode(Qt.TextElideMode.ElideNone)  # wrap, never hide a word
-        self.departments.setWordWrap(True)
-        self.departments.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.departments.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.departments.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                         | QAbstractItemView.EditTrigger.EditKeyPressed)
-        header = self.departments.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.departments = _list_table("departments", {"Colour": False, "Department": True})
         self.departments.itemChanged.connect(self._department_renamed)
         box.addWidget(self.departments, 1)
         self.new_department = FieldEdit()
@@ -155,22 +164,8 @@ class SetupPage(QWidget):
     def _build_participants(self) -> QVBoxLayout:
         box = QVBoxLayout()
         box.addWidget(_title("Participants"))
-        self.participants = QTableWidget(0, 4)
-        self.participants.setObjectName("participants")
-        self.participants.setHorizontalHeaderLabels(["Name", "Department", "Role", "Senior"])
-        self.participants.verticalHeader().setVisible(False)
-        self.participants.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.participants.setTextElideMode(Qt.TextElideMode.ElideNone)  # wrap, never hide a word
-        self.participants.setWordWrap(True)
-        self.participants.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.participants.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.participants.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                          | QAbstractItemView.EditTrigger.EditKeyPressed)
-        header = self.participants.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.participants = _list_table(
+            "participants", {"Name": True, "Department": False, "Role": True, "Senior": False})
         self.participants.itemChanged.connect(self._participant_item_changed)
         box.addWidget(self.participants, 1)
 
@@ -235,9 +230,8 @@ class SetupPage(QWidget):
         for w in (*self.fields.values(), self.new_department, self.new_name, self.new_role):
             w.setReadOnly(read_only)
         for table in (self.departments, self.participants):
-            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if read_only else
-                                  QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if read_only
+                                  else _EDITABLE)
 
     def _department_colour(self, index: int, d: m.Department) -> str:
         return d.color or V.palette_colour(index)
@@ -269,13 +263,16 @@ class SetupPage(QWidget):
         # the quick-add department list for new participants
         current = self.new_dept.currentData()
         self.new_dept.blockSignals(True)
-        self.new_dept.clear()
-        self.new_dept.addItem("No department", None)
-        for i, d in enumerate(w.departments):
-            self.new_dept.addItem(swatch(self._department_colour(i, d)), d.name, d.id)
-        index = self.new_dept.findData(current)
-        self.new_dept.setCurrentIndex(max(0, index))
+        self._offer_departments(self.new_dept, w, current)
         self.new_dept.blockSignals(False)
+
+    def _offer_departments(self, box: QComboBox, w: m.Workshop, current: str | None) -> None:
+        """Fill a department chooser: no department, then each in Setup order with its colour."""
+        box.clear()
+        box.addItem("No department", None)
+        for i, d in enumerate(w.departments):
+            box.addItem(swatch(self._department_colour(i, d)), d.name, d.id)
+        box.setCurrentIndex(max(0, box.findData(current)))
 
     def _fill_participants(self, w: m.Workshop) -> None:
         table = self.participants
@@ -294,10 +291,7 @@ class SetupPage(QWidget):
             table.setItem(row, 3, senior)
             box = QComboBox()
             box.setObjectName(f"participants.department.{p.id}")
-            box.addItem("No department", None)
-            for i, d in enumerate(w.departments):
-                box.addItem(swatch(self._department_colour(i, d)), d.name, d.id)
-            box.setCurrentIndex(max(0, box.findData(p.department)))
+            self._offer_departments(box, w, p.department)
             box.setEnabled(not self.editor.read_only)
             box.currentIndexChanged.connect(
                 lambda _i, b=box, pid=p.id: self._participant_department(pid, b.currentData()))
@@ -368,16 +362,10 @@ class SetupPage(QWidget):
             self.editor.edit(ops.edit_department, did, {"color": colour}, "Change colour")
 
     def _move_department(self, step: int) -> None:
-        did = self._selected_id(self.departments)
-        if did is not None:
-            row = self.departments.currentRow()
-            self.editor.move(ops.move_department, did, max(0, row + step), "Move department")
+        self._move_selected(self.departments, ops.move_department, step, "Move department")
 
     def _delete_department(self) -> None:
-        did = self._selected_id(self.departments)
-        if did is not None:
-            name = next((d.name for d in self.workshop.departments if d.id == did), "")
-            self.editor.delete(ops.delete_department, did, f"Delete {name}")
+        self._delete_selected(self.departments, ops.delete_department, self.workshop.departments)
 
     def _add_participant(self) -> None:
         name = self.new_name.text().strip()
@@ -415,13 +403,19 @@ class SetupPage(QWidget):
             self.editor.edit(ops.edit_participant, pid, {"department": did}, "Change department")
 
     def _move_participant(self, step: int) -> None:
-        pid = self._selected_id(self.participants)
-        if pid is not None:
-            row = self.participants.currentRow()
-            self.editor.move(ops.move_participant, pid, max(0, row + step), "Move participant")
+        self._move_selected(self.participants, ops.move_participant, step, "Move participant")
 
     def _delete_participant(self) -> None:
-        pid = self._selected_id(self.participants)
-        if pid is not None:
-            name = next((p.name for p in self.workshop.participants if p.id == pid), "")
-            self.editor.delete(ops.delete_participant, pid, f"Delete {name}")
+        self._delete_selected(self.participants, ops.delete_participant,
+                              self.workshop.participants)
+
+    def _move_selected(self, table: QTableWidget, op, step: int, text: str) -> None:
+        oid = self._selected_id(table)
+        if oid is not None:
+            self.editor.move(op, oid, max(0, table.currentRow() + step), text)
+
+    def _delete_selected(self, table: QTableWidget, op, shown: list) -> None:
+        oid = self._selected_id(table)
+        if oid is not None:
+            name = next((x.name for x in shown if x.id == oid), "")
+            self.editor.delete(op, oid, f"Delete {name}")
