@@ -9,26 +9,28 @@ Nothing here runs at import time and nothing imports Qt.
 
 from __future__ import annotations
 
-import difflib
-import functools
 import json
 import os
-import re
 import secrets
 import shutil
-import unicodedata
-from collections.abc import Mapping, Sequence
-from importlib.resources import files
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from .. import model as m
-
-FORMAT = "cxworkshop"
-VERSION = 1
-SCHEMA_NAME = "interchange-v1.schema.json"
-
-JsonPath = tuple[str | int, ...]
+from .messages import (
+    JsonPath,
+    Object,
+    describe_error,
+    error_order,
+    first_text_problem,
+    kind,
+    one_line,
+    phrase,
+    render,
+    show,
+)
+from .schema import FORMAT, VERSION, validator
 
 
 class InterchangeError(ValueError):
@@ -47,28 +49,10 @@ class InterchangeError(ValueError):
         text = (where + problem).rstrip()
         if not text.endswith((".", "?", "!")):
             text += "."
-        super().__init__(_one_line(text))
+        super().__init__(one_line(text))
 
     def __reduce__(self):
         return (type(self), (self.source, self.problem, self.path))
-
-
-# --------------------------------------------------------------------------- schema
-
-
-@functools.cache
-def schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of INTERCHANGE v1, read once from the package resources.
-    Treat it as read-only: it is shared."""
-    text = (files("cxworkshop") / "resources" / SCHEMA_NAME).read_text(encoding="utf-8")
-    return json.loads(text)
-
-
-@functools.cache
-def _validator():
-    from jsonschema import Draft202012Validator
-
-    return Draft202012Validator(schema())
 
 
 # --------------------------------------------------------------------------- reading
@@ -105,7 +89,7 @@ def loads(text: str | bytes, source: str = "<document>") -> m.Workshop:
     if not text.strip():
         raise InterchangeError(source, "the file is empty, not a JSON document")
     try:
-        doc = json.loads(text, object_pairs_hook=_Object.from_pairs)
+        doc = json.loads(text, object_pairs_hook=Object.from_pairs)
     except json.JSONDecodeError as exc:
         msg = exc.msg[:1].lower() + exc.msg[1:]
         raise InterchangeError(
@@ -127,19 +111,19 @@ def from_document(doc: object, source: str) -> m.Workshop:
     """
     _check_header(doc, source)
     assert isinstance(doc, dict)
-    bad = _first_text_problem(doc)
+    bad = first_text_problem(doc)
     if bad is not None:
-        raise InterchangeError(source, bad[1], _render(bad[0]))
-    errors = list(_validator().iter_errors(doc))
+        raise InterchangeError(source, bad[1], render(bad[0]))
+    errors = list(validator().iter_errors(doc))
     if errors:
-        first = min(errors, key=lambda e: _error_order(doc, e))
-        path, problem = _describe_error(doc, first)
+        first = min(errors, key=lambda e: error_order(doc, e))
+        path, problem = describe_error(doc, first)
         raise InterchangeError(source, problem, path)
     try:
         workshop = _Reader().workshop(doc)
     except _BadValue as exc:
-        problem = f"{_phrase(doc, exc.where)} {exc.problem}"
-        raise InterchangeError(source, problem, _render(exc.where)) from None
+        problem = f"{phrase(doc, exc.where)} {exc.problem}"
+        raise InterchangeError(source, problem, render(exc.where)) from None
     try:
         m.check(workshop)
     except m.WorkshopInvalid as exc:
@@ -149,13 +133,13 @@ def from_document(doc: object, source: str) -> m.Workshop:
 
 def _check_header(doc: object, source: str) -> None:
     if not isinstance(doc, dict):
-        raise InterchangeError(source, f"the document is {_kind(doc)}, not a JSON object with "
+        raise InterchangeError(source, f"the document is {kind(doc)}, not a JSON object with "
                                        f'"format": "{FORMAT}" and "version": {VERSION}')
     if "format" not in doc:
         raise InterchangeError(source, f'the document has no "format", so it is not a CX Workshop '
                                        f'interchange document (they start with "format": "{FORMAT}")')
     if doc["format"] != FORMAT:
-        raise InterchangeError(source, f"the format is {_show(doc['format'])}, so this is not a CX "
+        raise InterchangeError(source, f"the format is {show(doc['format'])}, so this is not a CX "
                                        f'Workshop interchange document (expected "{FORMAT}")', "$.format")
     if "version" not in doc:
         raise InterchangeError(source, f'the document has no "version" (this program reads version '
@@ -164,7 +148,7 @@ def _check_header(doc: object, source: str) -> None:
     if isinstance(version, float) and version.is_integer():
         version = int(version)
     if isinstance(version, bool) or not isinstance(version, int):
-        raise InterchangeError(source, f"the version is {_show(doc['version'])}, not a whole number",
+        raise InterchangeError(source, f"the version is {show(doc['version'])}, not a whole number",
                                "$.version")
     if version > VERSION:
         raise InterchangeError(
@@ -305,7 +289,7 @@ def _floats(x: Mapping[str, Any], where: JsonPath, *keys: str) -> dict[str, Any]
             try:
                 out[k] = float(v)
             except OverflowError:
-                raise _BadValue(where + (k,), f"is {_show(v)}, too large for a number") from None
+                raise _BadValue(where + (k,), f"is {show(v)}, too large for a number") from None
     return out
 
 
@@ -483,242 +467,3 @@ def _fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
-
-
-# --------------------------------------------------------------------------- messages
-
-
-class _Object(dict):
-    """A JSON object as parsed by `loads`, remembering a key that appeared twice."""
-
-    duplicate: str | None = None
-
-    @classmethod
-    def from_pairs(cls, pairs: list[tuple[str, Any]]) -> _Object:
-        obj = cls()
-        for k, v in pairs:
-            if k in obj and obj.duplicate is None:
-                obj.duplicate = k
-            obj[k] = v
-        return obj
-
-
-def _first_text_problem(doc: object) -> tuple[JsonPath, str] | None:
-    """The first repeated key or broken string in document order, as (path, problem).
-
-    A broken string holds half of a UTF-16 surrogate pair (JSON lets `\\ud800` be written
-    alone); it is not a character and could never be written back as UTF-8. Walked
-    iteratively: documents can be deeply nested.
-    """
-    stack: list[tuple[JsonPath, object]] = [((), doc)]
-    while stack:
-        where, node = stack.pop()
-        if isinstance(node, dict):
-            duplicate = getattr(node, "duplicate", None)
-            if duplicate is not None:
-                return where + (duplicate,), f'{_phrase(doc, where)} has the key "{duplicate}" twice'
-            for k in node:
-                if isinstance(k, str) and _SURROGATE.search(k):
-                    return where, f"{_phrase(doc, where)} has a key with {_surrogate(k)}"
-            stack.extend(reversed([(where + (k,), v) for k, v in node.items()]))
-        elif isinstance(node, list):
-            stack.extend(reversed([(where + (i,), v) for i, v in enumerate(node)]))
-        elif isinstance(node, str) and _SURROGATE.search(node):
-            return where, f"{_phrase(doc, where)} contains {_surrogate(node)}"
-    return None
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _surrogate(text: str) -> str:
-    found = _SURROGATE.search(text)
-    assert found is not None
-    return f"\\u{ord(found.group()):04x}, half of a surrogate pair, which is not a character"
-
-
-_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-
-
-def _render(where: Sequence[str | int]) -> str:
-    """A JSON path as people read it: `$.discover.notes[2].kind`."""
-    out = ["$"]
-    for part in where:
-        if isinstance(part, int):
-            out.append(f"[{part}]")
-        elif _IDENT.match(part):
-            out.append(f".{part}")
-        else:
-            out.append(f"[{json.dumps(part, ensure_ascii=False)}]")
-    return "".join(out)
-
-
-def _one_line(text: str) -> str:
-    """Control characters and line breaks written as escapes, so a message stays one line."""
-    return "".join(
-        ch.encode("unicode_escape").decode("ascii")
-        if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
-        for ch in text
-    )
-
-
-def _show(value: object, limit: int = 60) -> str:
-    """A value as it appears in the document, shortened."""
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, list):
-        return "a list"
-    try:
-        text = json.dumps(value, ensure_ascii=False)
-    except ValueError:
-        text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _kind(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return json.dumps(value)
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    return _show(value)
-
-
-_TYPE_NAMES = {
-    "string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",
-    "array": "a list", "object": "an object", "null": "null",
-}
-
-#: What one item of each list is called in messages (by the list's key).
-_NOUNS = {
-    "departments": "department", "participants": "participant", "agenda": "agenda item",
-    "notes": "note", "clusters": "cluster", "links": "link", "instruments": "instrument",
-    "statements": "statement", "responses": "response", "companions": "companion",
-    "improvements": "improvement", "votes": "vote", "decisions": "decision",
-    "positions": "position", "rules": "rule", "signatures": "signature",
-    "milestones": "milestone", "measures": "measure", "actions": "action",
-    "members": "member", "roadblocks": "roadblock",
-}
-
-_SECTIONS = {
-    "workshop": "the workshop", "discover": "the discover section",
-    "diagnostics": "the diagnostics section", "ambition": "the ambition section",
-    "priorities": "the priorities section", "social_contract": "the social contract",
-    "blueprint": "the blueprint section", "council": "the council",
-}
-
-
-@functools.cache
-def _pattern_names() -> dict[str, str]:
-    """Each pattern of the schema, by what it means to a person."""
-    defs = schema()["$defs"]
-    return {
-        defs["date_or_null"]["pattern"]: "a date like 2027-03-31",
-        defs["month"]["pattern"]: "a month like 2027-03",
-        defs["month_or_null"]["pattern"]: "a month like 2027-03",
-        defs["colour_or_null"]["pattern"]: "a colour like #e69f00",
-    }
-
-
-def _node(doc: object, where: JsonPath) -> object:
-    node = doc
-    for part in where:
-        node = node[part]  # type: ignore[index]
-    return node
-
-
-def _phrase(doc: object, where: JsonPath) -> str:
-    """How a message names the thing at `where`: 'note "n3"', 'the council', 'note "n3" kind'."""
-    if not where:
-        return "the document"
-    last, parent = where[-1], where[:-1]
-    if isinstance(last, int):
-        container = str(parent[-1]) if parent else ""
-        owner = parent[:-1]
-        obj = _node(doc, where)
-        noun = _NOUNS.get(container, "item")
-        if isinstance(obj, dict) and isinstance(obj.get("id"), str) and obj["id"]:
-            return f'{noun} "{obj["id"]}"'
-        if container == "notes" and owner and isinstance(owner[-1], int):
-            return f"note reference {last + 1} of {_phrase(doc, owner)}"
-        if container == "agenda" and owner and owner[-1] == "council":
-            return f"agenda item {last + 1} of the council"
-        if container in ("roadblocks", "members", "votes", "positions", "signatures"):
-            return f"{noun} {last + 1} of {_phrase(doc, owner)}"
-        return f"this {noun}"
-    if last in _SECTIONS:
-        return _SECTIONS[last]
-    if not parent:
-        return f'the "{last}" list'
-    owner = _phrase(doc, parent)
-    if owner == "the workshop" or owner.endswith('"'):  # 'the workshop date', 'note "n2" kind'
-        return f"{owner} {last}"
-    return f"the {last} of {owner}"  # 'the dots of vote 1 of improvement "i1"'
-
-
-def _error_order(doc: object, error) -> tuple:
-    """Sort key putting schema errors in document order (the first in the file comes first)."""
-    key: list[int] = []
-    node = doc
-    for part in error.absolute_path:
-        if isinstance(node, dict):
-            key.append(list(node).index(part))
-        else:
-            key.append(int(part))
-        node = node[part]
-    extra = _unknown_keys(error)
-    if extra:
-        key.append(list(node).index(extra[0]))
-    rank = ("type", "required", "additionalProperties", "minLength", "enum", "const", "pattern",
-            "minimum", "maximum")
-    validator = str(error.validator)
-    return tuple(key), rank.index(validator) if validator in rank else len(rank), error.message
-
-
-def _unknown_keys(error) -> list[str]:
-    if error.validator != "additionalProperties" or not isinstance(error.instance, dict):
-        return []
-    known = error.schema.get("properties", {})
-    return [k for k in error.instance if k not in known]
-
-
-def _describe_error(doc: object, error) -> tuple[str, str]:
-    """(JSON path, problem) for one schema error, in the words of the rules' messages."""
-    where: JsonPath = tuple(error.absolute_path)
-    value = error.instance
-    v = error.validator
-    if v == "additionalProperties":
-        key = _unknown_keys(error)[0]
-        known = list(error.schema.get("properties", {}))
-        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-        hint = f' (did you mean "{close[0]}"?)' if close else ""
-        return _render(where + (key,)), f'{_phrase(doc, where)} has an unknown key "{key}"{hint}'
-    if v == "required":
-        missing = [k for k in error.validator_value if k not in value]
-        noun = _NOUNS.get(str(where[-2]), "item") if len(where) >= 2 else "object"
-        return _render(where), f'{_phrase(doc, where)} has no "{missing[0]}", which every {noun} needs'
-    what = _phrase(doc, where)
-    if v == "type":
-        types = error.validator_value
-        types = [types] if isinstance(types, str) else list(types)
-        expected = " or ".join(_TYPE_NAMES.get(t, t) for t in types)
-        return _render(where), f"{what} is {_show(value)}, not {expected}"
-    if v == "enum":
-        allowed = [x for x in error.validator_value if x is not None]
-        tail = ", or null" if None in error.validator_value else ""
-        return _render(where), f"{what} is {_show(value)}; expected one of {', '.join(allowed)}{tail}"
-    if v == "const":
-        return _render(where), f"{what} is {_show(value)}; expected {_show(error.validator_value)}"
-    if v == "pattern":
-        like = _pattern_names().get(error.validator_value, f"text matching {error.validator_value}")
-        return _render(where), f"{what} is {_show(value)}, not {like}"
-    if v in ("minimum", "maximum"):
-        size = "large" if v == "maximum" else "small"
-        return _render(where), (f"{what} is {_show(value)}, too {size} for a workshop file "
-                                "(whole numbers are kept as 64-bit integers)")
-    if v == "minLength" and where and where[-1] == "id":
-        return _render(where), f"{_phrase(doc, where[:-1])} has an empty id"
-    return _render(where), f"{what}: {error.message}"
