@@ -90,7 +90,8 @@ def move_department(session: Session, department: str, index: int) -> Moved:
 
 
 def delete_department(session: Session, department: str) -> Deleted:
-    """Delete a department; its participants and notes stay, without a department."""
+    """Delete a department; its participants and notes stay, without a department, and so do
+    scores that also name a participant (the department's own scores go)."""
     require(session, "department", department, "department")
     return delete_row(session, "department", department)
 
@@ -112,7 +113,7 @@ def edit_participant(session: Session, participant: str, **values: Any) -> Edite
         if key == "name":
             values[key] = text(value, "participant's name", required=True).strip()
         elif key == "role":
-            values[key] = text(value, "role")
+            values[key] = text(value, "role").strip()
         elif key == "department":
             if value is not None:
                 require(session, "department", value, "department")
@@ -133,7 +134,8 @@ def move_participant(session: Session, participant: str, index: int) -> Moved:
 
 
 def delete_participant(session: Session, participant: str) -> Deleted:
-    """Delete a participant; notes they wrote stay, their votes and scores go with them."""
+    """Delete a participant; notes they wrote stay, their votes and their own scores go with
+    them (a score they gave for a department stays, the department's)."""
     require(session, "participant", participant, "participant")
     return delete_row(session, "participant", participant)
 

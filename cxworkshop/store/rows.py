@@ -118,7 +118,10 @@ def _delete(conn, table: str, key: Key, removed: Removed) -> None:
             # last first: deleting compacts positions, and a key may include the position
             for r in sorted(found, key=lambda r: r.get("pos", 0), reverse=True):
                 rkey = {k: r[k] for k in t.key}
-                if action == "null":
+                what = action
+                if what.startswith("null-or-delete:"):
+                    what = "null" if r[what.split(":", 1)[1]] is not None else "delete"
+                if what == "null":
                     removed.cleared.append((ref_table, rkey, column, key["id"]))
                     update(conn, ref_table, rkey, {column: None})
                 else:

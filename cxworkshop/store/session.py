@@ -82,7 +82,8 @@ def _temp_beside(path: Path) -> Path:
 def _publish(tmp: Path, dest: Path, *, overwrite: bool) -> None:
     """Move a finished file into place: never over an existing file unless asked."""
     if overwrite:
-        for suffix in ("-wal", "-shm", "-journal"):  # leftovers of the file being replaced
+        # first: a stale -wal must never meet the new file (SQLite would replay it over it)
+        for suffix in ("-wal", "-shm", "-journal"):
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(f"{dest}{suffix}")
         os.replace(tmp, dest)
@@ -177,11 +178,34 @@ class Session:
                 lock, writable = None, False
         conn = None
         try:
-            conn = _connect(str(path), uri_mode="rw" if writable else "ro")
-            conn, in_memory, workshop = _verify_and_migrate(path, conn, writable)
+            # Every check on a read-only connection, which never writes, not even on close (a
+            # read-write one would checkpoint a refused file's -wal into it).
+            conn = _connect(str(path), uri_mode="ro")
+            try:
+                version, workshop = _verify(path, conn)
+            except sqlite3.OperationalError:
+                if not (writable and Path(f"{path}-journal").exists()):
+                    raise
+                # a hot journal, which only a read-write connection can roll back; the header
+                # already proved the file is ours
+                conn.close()
+                conn = None
+                _roll_back_journal(path)
+                conn = _connect(str(path), uri_mode="ro")
+                version, workshop = _verify(path, conn)
+            in_memory = False
             if writable:
+                conn.close()
+                conn = _connect(str(path), uri_mode="rw")
+                if version < schema.SCHEMA_VERSION:
+                    _backup(conn, path.with_name(f"{path.name}.v{version}.bak"))
+                    schema.migrate(conn)
+                    workshop = _read_checked(conn)
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = FULL")
+            elif version < schema.SCHEMA_VERSION:
+                conn, workshop = _migrated_in_memory(conn)
+                in_memory = True
             session = cls(path, conn, read_only=not writable, lock=lock,
                           migrated_in_memory=in_memory)
             session.workshop_at_open = workshop
@@ -231,8 +255,9 @@ class Session:
         finally:
             self._depth = 0
 
-    def load(self) -> m.Workshop:
-        return snapshot.read_workshop(self.conn)
+    def load(self, sections: tuple[str, ...] | None = None) -> m.Workshop:
+        """The workshop as the file holds it now; with `sections`, only those are read."""
+        return snapshot.read_workshop(self.conn, sections)
 
     def save_copy(self, dest: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
         """Write a self-contained copy (one file, rollback journal) through `VACUUM INTO`."""
@@ -322,9 +347,8 @@ def _check_header(path: Path) -> None:
         )
 
 
-def _verify_and_migrate(path: Path, conn: sqlite3.Connection,
-                        writable: bool) -> tuple[sqlite3.Connection, bool, m.Workshop]:
-    """Every check of a file before we trust it; returns the connection to use."""
+def _verify(path: Path, conn: sqlite3.Connection) -> tuple[int, m.Workshop]:
+    """Every check of a file before we trust it; returns its version and its workshop."""
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     if app_id != schema.APPLICATION_ID:
         raise SessionFileError(
@@ -354,24 +378,37 @@ def _verify_and_migrate(path: Path, conn: sqlite3.Connection,
     total = conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
     if applied != schema.migration_names(version) or total != version:
         raise SessionFileError(f"{path} is damaged: its version history does not add up.")
+    return version, _read_checked(conn)  # refuse a file we could not show whole
+
+
+def _read_checked(conn: sqlite3.Connection) -> m.Workshop:
     workshop = snapshot.read_workshop(conn)
-    m.check(workshop)  # refuse a file we could not show whole
-    in_memory = False
-    if version < schema.SCHEMA_VERSION:
-        if writable:
-            _backup(conn, path.with_name(f"{path.name}.v{version}.bak"))
-            schema.migrate(conn)
-        else:  # a read-only older file: migrate a copy in memory, leave the file alone
-            mem = sqlite3.connect(":memory:", isolation_level=None)
-            conn.backup(mem)
-            conn.close()
-            conn = mem
-            conn.execute("PRAGMA foreign_keys = ON")
-            schema.migrate(conn)
-            in_memory = True
-        workshop = snapshot.read_workshop(conn)
-        m.check(workshop)
-    return conn, in_memory, workshop
+    m.check(workshop)
+    return workshop
+
+
+def _migrated_in_memory(conn: sqlite3.Connection) -> tuple[sqlite3.Connection, m.Workshop]:
+    """A read-only older file: migrate a copy in memory, leave the file alone."""
+    mem = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        conn.backup(mem)
+        conn.close()
+        mem.execute("PRAGMA foreign_keys = ON")
+        schema.migrate(mem)
+        return mem, _read_checked(mem)
+    except BaseException:
+        mem.close()
+        raise
+
+
+def _roll_back_journal(path: Path) -> None:
+    """Let SQLite roll back a hot journal left by a crash (it does so on the first read)."""
+    conn = _connect(str(path), uri_mode="rw")
+    try:
+        with contextlib.suppress(sqlite3.DatabaseError):  # the checks that follow will say why
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        conn.close()
 
 
 def _backup(conn: sqlite3.Connection, dest: Path) -> None:

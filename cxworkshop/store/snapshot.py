@@ -38,32 +38,69 @@ def _children(conn, table: T.Table) -> dict[str, list[dict[str, Any]]]:
     return grouped
 
 
-def read_workshop(conn: sqlite3.Connection) -> m.Workshop:
-    """Read every section; raises `tables.BadValue` (or sqlite3 errors) on a damaged file."""
+#: The top-level sections of a workshop, as named by `Workshop`'s fields.
+SECTIONS = ("workshop", "departments", "participants", "agenda", "discover", "diagnostics",
+            "ambition", "priorities", "blueprint", "actions")
+
+
+def read_workshop(conn: sqlite3.Connection,
+                  sections: tuple[str, ...] | None = None) -> m.Workshop:
+    """Read every section, or only `sections` (the others are left empty), e.g. to refresh
+    one screen without reading a 10,000-note board. Raises `tables.BadValue` (or sqlite3
+    errors) on a damaged file."""
 
     def objects(table: T.Table) -> list[Any]:
         return [table.from_row(r) for r in _rows(conn, table)]
 
     w = m.Workshop()
-    info = _single(conn, T.WORKSHOP)
-    w.workshop = m.WorkshopInfo(**{k: info[k] for k in T.WORKSHOP.columns})
-    w.departments = objects(T.DEPARTMENT)
-    w.participants = objects(T.PARTICIPANT)
-    w.agenda = objects(T.AGENDA_ITEM)
-    w.discover = m.Discover(objects(T.NOTE), objects(T.CLUSTER), objects(T.LINK))
+    wanted = set(SECTIONS if sections is None else sections)
+    if unknown := wanted - set(SECTIONS):
+        raise ValueError(f"no section called {sorted(unknown)[0]!r}")
+    if "workshop" in wanted:
+        info = _single(conn, T.WORKSHOP)
+        w.workshop = m.WorkshopInfo(**{k: info[k] for k in T.WORKSHOP.columns})
+    if "departments" in wanted:
+        w.departments = objects(T.DEPARTMENT)
+    if "participants" in wanted:
+        w.participants = objects(T.PARTICIPANT)
+    if "agenda" in wanted:
+        w.agenda = objects(T.AGENDA_ITEM)
+    if "discover" in wanted:
+        w.discover = m.Discover(objects(T.NOTE), objects(T.CLUSTER), objects(T.LINK))
+    if "diagnostics" in wanted:
+        statements = _children(conn, T.STATEMENT)
+        instruments = objects(T.INSTRUMENT)
+        for ins in instruments:
+            ins.statements = [T.STATEMENT.from_row(r) for r in statements.pop(ins.id, [])]
+        if statements:
+            raise T.BadValue("statements belong to an instrument that does not exist")
+        w.diagnostics = m.Diagnostics(instruments, objects(T.RESPONSE))
+    if "ambition" in wanted:
+        am = _single(conn, T.AMBITION)
+        w.ambition = m.Ambition(**{k: am[k] for k in T.AMBITION.columns},
+                                companions=objects(T.COMPANION))
+    if "priorities" in wanted:
+        w.priorities = _read_priorities(conn, objects)
+    if "blueprint" in wanted:
+        bp = _single(conn, T.BLUEPRINT)
+        members = _rows(conn, T.COUNCIL_MEMBER)
+        agenda = _rows(conn, T.COUNCIL_AGENDA_ITEM)
+        for r in members:
+            T.COUNCIL_MEMBER.check(r)
+        for r in agenda:
+            T.COUNCIL_AGENDA_ITEM.check(r)
+        council = m.Council(
+            bp["operational_cadence"], bp["strategic_cadence"], bp["chair"],
+            [r["participant"] for r in members], [r["text"] for r in agenda],
+        )
+        w.blueprint = m.Blueprint(bp["start"], bp["end"], objects(T.MILESTONE),
+                                  objects(T.MEASURE), council)
+    if "actions" in wanted:
+        w.actions = objects(T.ACTION)
+    return w
 
-    statements = _children(conn, T.STATEMENT)
-    instruments = objects(T.INSTRUMENT)
-    for ins in instruments:
-        ins.statements = [T.STATEMENT.from_row(r) for r in statements.pop(ins.id, [])]
-    if statements:
-        raise T.BadValue("statements belong to an instrument that does not exist")
-    w.diagnostics = m.Diagnostics(instruments, objects(T.RESPONSE))
 
-    am = _single(conn, T.AMBITION)
-    w.ambition = m.Ambition(**{k: am[k] for k in T.AMBITION.columns},
-                            companions=objects(T.COMPANION))
-
+def _read_priorities(conn: sqlite3.Connection, objects) -> m.Priorities:
     pr = _single(conn, T.PRIORITIES)
     notes = _children(conn, T.IMPROVEMENT_NOTE)
     roadblocks = _children(conn, T.ROADBLOCK)
@@ -82,25 +119,8 @@ def read_workshop(conn: sqlite3.Connection) -> m.Workshop:
     if positions:
         raise T.BadValue("stances belong to a decision that does not exist")
     contract = m.SocialContract(pr["preamble"], objects(T.CONTRACT_RULE), objects(T.SIGNATURE))
-    w.priorities = m.Priorities(
-        pr["dots_per_participant"], bool(pr["votes_revealed"]), improvements, decisions, contract
-    )
-
-    bp = _single(conn, T.BLUEPRINT)
-    members = _rows(conn, T.COUNCIL_MEMBER)
-    agenda = _rows(conn, T.COUNCIL_AGENDA_ITEM)
-    for r in members:
-        T.COUNCIL_MEMBER.check(r)
-    for r in agenda:
-        T.COUNCIL_AGENDA_ITEM.check(r)
-    council = m.Council(
-        bp["operational_cadence"], bp["strategic_cadence"], bp["chair"],
-        [r["participant"] for r in members], [r["text"] for r in agenda],
-    )
-    w.blueprint = m.Blueprint(bp["start"], bp["end"], objects(T.MILESTONE), objects(T.MEASURE),
-                              council)
-    w.actions = objects(T.ACTION)
-    return w
+    return m.Priorities(pr["dots_per_participant"], bool(pr["votes_revealed"]), improvements,
+                        decisions, contract)
 
 
 def _insert_many(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:

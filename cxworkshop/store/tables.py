@@ -164,16 +164,18 @@ SINGLE_TABLES: dict[str, Table] = {t.name: t for t in (WORKSHOP, AMBITION, PRIOR
 ID_TABLES = tuple(name for name, t in LIST_TABLES.items() if t.key == ("id",))
 
 #: Who points at an object of a table: (table, column, what deleting the target does to them).
-#: "null" clears the reference; "delete" removes the pointing row too (its meaning was the link).
+#: "null" clears the reference; "delete" removes the pointing row too (its meaning was the link);
+#: "null-or-delete:COLUMN" clears it if the row's COLUMN names something, else removes the row
+#: (a response needs a department or a participant; either one will do).
 REFERENCES: dict[str, tuple[tuple[str, str, str], ...]] = {
     "department": (
         ("participant", "department", "null"), ("note", "department", "null"),
-        ("response", "department", "delete"), ("companion", "department", "null"),
+        ("response", "department", "null-or-delete:participant"), ("companion", "department", "null"),
         ("position", "department", "delete"), ("signature", "department", "delete"),
         ("milestone", "lane", "null"),
     ),
     "participant": (
-        ("note", "author", "null"), ("response", "participant", "delete"),
+        ("note", "author", "null"), ("response", "participant", "null-or-delete:department"),
         ("improvement", "accountable", "null"), ("vote", "participant", "delete"),
         ("signature", "participant", "null"), ("milestone", "owner", "null"),
         ("measure", "owner", "null"), ("blueprint", "chair", "null"),

@@ -85,6 +85,12 @@ def test_add_and_edit_participants(full):
     assert w.participants[0] == m.Participant("p-ann", "Ann", None, "Head of sales", False)
 
 
+def test_a_role_is_stripped_when_edited_as_when_added(full):
+    done = ops.edit_participant(full, "p-dan", role="  Lead ")
+    assert done.after == {"role": "Lead"}
+    assert reopened(full).participants[3].role == "Lead"
+
+
 def test_edit_workshop_details(session):
     done = ops.edit_workshop(session, title="Journey day", organisation="Acme", date="2026-11-23",
                              location="Room 4", facilitator="Kim", current_stage="blueprint")
@@ -132,9 +138,36 @@ def test_delete_participant_takes_votes_and_seat_but_keeps_notes(full):
     assert (note.id, note.text, note.author) == ("n-2", "Old CRM", None)
     assert [v.participant for v in w.priorities.improvements[0].votes] == ["p-ann"]
     assert w.blueprint.council.members == ["p-ann"]
-    assert [r.id for r in w.diagnostics.responses] == ["r-1"]  # their scores go with them
+    # their own scores go with them; one they gave for a department stays, the department's
+    assert [(r.id, r.department, r.participant) for r in w.diagnostics.responses] == [
+        ("r-1", "d-sales", None), ("r-3", "d-ops", None)]
     assert w.blueprint.measures[0].owner is None
     m.check(w)
+
+
+def test_delete_department_keeps_responses_that_also_name_a_participant(full):
+    """r-3 names d-ops and p-bob: it stays, Bob's; r-1 named only d-sales and goes with it."""
+    before = full.load()
+    deleted = [ops.delete_department(full, "d-ops"), ops.delete_department(full, "d-sales")]
+    responses = full.load().diagnostics.responses
+    assert [(r.id, r.department, r.participant) for r in responses] == [
+        ("r-2", None, "p-bob"), ("r-3", None, "p-bob")]
+    assert responses[1].private  # the rest of the response is untouched
+    m.check(reopened(full))
+    with Session.open(full.path) as s:
+        for d in reversed(deleted):
+            ops.restore(s, d)
+        assert s.load() == before
+
+
+def test_delete_participant_then_department_takes_a_shared_response_at_the_second(full):
+    before = full.load()
+    chain = [ops.delete_participant(full, "p-bob"), ops.delete_department(full, "d-ops")]
+    assert [r.id for r in full.load().diagnostics.responses] == ["r-1"]
+    for deleted in reversed(chain):
+        ops.restore(full, deleted)
+    assert full.load() == before
+    assert reopened(full) == before
 
 
 def test_delete_the_chair(full):
