@@ -7,6 +7,7 @@ unless `--force` says so.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -105,11 +106,17 @@ def _run(args: argparse.Namespace) -> int:
             create_file(args.out, demo_workshop(), overwrite=args.force)
             print(f"Wrote the demo workshop to {args.out}.")
         elif args.command == "import":
+            if _same_file(args.out, args.json_in):
+                raise CliError(f"{_as(args.out, args.json_in)} is the document being imported; "
+                               "choose another name for the session file.")
             workshop = load_json(args.json_in)
             create_file(args.out, workshop, overwrite=args.force)
             print(f"Imported {args.json_in} into {args.out}.")
         elif args.command == "export":
             out = Path(args.json)
+            if _same_file(out, args.file):
+                raise CliError(f"{_as(out, args.file)} is the session file being exported; "
+                               "choose another name for the JSON.")
             if out.exists() and not args.force:
                 raise CliError(f"{out} already exists; add --force to replace it.")
             with Session.open(args.file, read_only=True) as session:
@@ -127,6 +134,23 @@ def _run(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CliError(f"{exc.filename or 'a file'} could not be used: {exc.strerror}.") from None
     return 0
+
+
+def _same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """Whether the two paths name one file: the same path, a symlink to it or a hard link."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet), or cannot be looked at
+        pass
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except (OSError, RuntimeError):  # a symlink loop: the command itself will say so
+        return False
+
+
+def _as(out: str | os.PathLike[str], source: str) -> str:
+    """`out`, and the file it leads to when it is spelt differently (a symlink, say)."""
+    return source if os.fspath(out) == source else f"{os.fspath(out)} (that is, {source})"
 
 
 def summary(name: str, w) -> str:

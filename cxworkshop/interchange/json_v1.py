@@ -282,6 +282,8 @@ def _ints(x: Mapping[str, Any], *keys: str) -> dict[str, Any]:
 
 
 def _floats(x: Mapping[str, Any], where: JsonPath, *keys: str) -> dict[str, Any]:
+    """The model keeps these as floats; a whole number no float equals exactly (beyond ±2**53,
+    such as 9007199254740993) is refused, or export would not give it back."""
     out = dict(x)
     for k in keys:
         v = out.get(k)
@@ -290,6 +292,8 @@ def _floats(x: Mapping[str, Any], where: JsonPath, *keys: str) -> dict[str, Any]
                 out[k] = float(v)
             except OverflowError:
                 raise _BadValue(where + (k,), f"is {show(v)}, too large for a number") from None
+            if isinstance(v, int) and int(out[k]) != v:
+                raise _BadValue(where + (k,), f"is {show(v)}, too large to keep exactly")
     return out
 
 

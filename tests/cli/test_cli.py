@@ -148,3 +148,36 @@ def test_a_number_too_large_to_store_is_one_sentence_not_a_crash(tmp_path, capsy
     err = capsys.readouterr().err.strip()
     assert "big.json" in err and "$.agenda[0].minutes" in err and "Traceback" not in err
     assert not (tmp_path / "w.cxw").exists()
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_export_never_writes_over_the_session_file_it_reads(tmp_path, capsys, force):
+    session = tmp_path / "a.cxw"
+    run("new", session, "--title", "Keep me")
+    before = session.read_bytes()
+    link = tmp_path / "link.json"
+    link.symlink_to(session)
+    for out in (session, link, tmp_path / "." / "a.cxw"):
+        capsys.readouterr()
+        assert run("export", session, "--json", out, *force) == 2
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1 and err.endswith(".")
+        assert str(session) in err and "being exported" in err and "Traceback" not in err
+    assert session.read_bytes() == before and link.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.cxw", "link.json"]
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_import_never_writes_over_the_document_it_reads(tmp_path, capsys, force):
+    src = write(tmp_path / "in.json", SPEC_DOC)
+    before = src.read_bytes()
+    link = tmp_path / "link.cxw"
+    link.symlink_to(src)
+    for out in (src, link):
+        capsys.readouterr()
+        assert run("import", src, out, *force) == 2
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1 and err.endswith(".")
+        assert str(src) in err and "being imported" in err and "Traceback" not in err
+    assert src.read_bytes() == before and link.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.json", "link.cxw"]

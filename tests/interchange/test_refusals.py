@@ -130,6 +130,36 @@ def test_a_number_too_large_for_a_float_is_refused():
     assert "$.discover.notes[0].x" in msg and 'note "n1" x' in msg and "too large" in msg
 
 
+@pytest.mark.parametrize(("section", "key", "value"), [
+    (("discover", "notes"), "x", 2**53 + 1),
+    (("discover", "notes"), "h", 10**20 - 1),
+    (("discover", "clusters"), "y", -(2**53 + 1)),
+    (("blueprint", "measures"), "target", 2**53 + 1),
+])
+def test_a_whole_number_a_float_cannot_hold_exactly_is_refused(section, key, value):
+    doc = spec_doc()
+    doc[section[0]][section[1]][0][key] = value
+    msg = refuse(doc)
+    assert f"$.{section[0]}.{section[1]}[0].{key}" in msg
+    assert f" {key} is {value}, too large to keep exactly." in msg
+
+
+def test_a_long_integer_literal_in_the_text_is_refused_not_rounded():
+    text = ('{"format": "cxworkshop", "version": 1, "discover": {"notes": '
+            '[{"id": "n1", "text": "Slow", "x": 9007199254740993}]}}')
+    msg = refuse_text(text)
+    assert msg == ('workshop.json: $.discover.notes[0].x: note "n1" x is 9007199254740993, '
+                   "too large to keep exactly.")
+
+
+def test_a_whole_number_a_float_holds_exactly_is_kept():
+    doc = spec_doc()
+    doc["discover"]["notes"][0]["x"] = 2**53
+    doc["discover"]["notes"][0]["y"] = 10**20  # a float holds this one exactly
+    note = from_document(doc, "workshop.json").discover.notes[0]
+    assert (note.x, note.y) == (float(2**53), 1e20)
+
+
 def test_absurd_nesting_is_refused():
     msg = refuse_text('{"format": "cxworkshop", "version": 1, "x": ' + "[" * 100_000 + "]" * 100_000 + "}")
     assert "workshop.json:" in msg
