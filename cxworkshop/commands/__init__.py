@@ -3,7 +3,9 @@ what a delete removed), never widgets.
 
 The op runs first, outside the stack, so a refused edit raises `OpError` to whoever asked and
 nothing is pushed; the command is pushed already done and skips its first `redo()`. After that,
-`undo()`/`redo()` call the same ops again. Continuous typing in one field merges into one step.
+`undo()`/`redo()` call the same ops again and tell `notify` which section of the workshop
+changed, so screens refresh just that. Continuous typing in one field merges into one step
+within one run of typing (the editor starts a new run when the field is left).
 """
 
 from __future__ import annotations
@@ -20,15 +22,19 @@ EditFn = Callable[[Session, str, dict[str, Any]], Edited]
 DeleteFn = Callable[[Session, str], Deleted]
 MoveFn = Callable[[Session, str, int], Moved]
 Report = Callable[[Exception], None]
+Notify = Callable[[str], None]
 
 _EDIT_MERGE_ID = 0x4358
 
 
 class _Command(QUndoCommand):
-    def __init__(self, session: Session, text: str, report: Report):
+    def __init__(self, session: Session, section: str, text: str, report: Report,
+                 notify: Notify):
         super().__init__(text)
         self.session = session
+        self.section = section
         self._report = report
+        self._notify = notify
         self._done = True  # pushed after its op already ran
 
     def _run(self, fn: Callable[[], Any]) -> None:
@@ -37,6 +43,7 @@ class _Command(QUndoCommand):
         except Exception as exc:  # disk gone, file locked by the OS...: say so, never crash
             self._report(exc)
             self.setObsolete(True)
+        self._notify(self.section)
 
     def redo(self) -> None:
         if self._done:
@@ -58,19 +65,19 @@ class EditCommand(_Command):
     """Fields of one object changed; undo sets them back. Typing in one field merges."""
 
     def __init__(self, session: Session, edited: Edited, apply: EditFn, text: str,
-                 report: Report, *, merge: bool = False):
-        super().__init__(session, text, report)
+                 report: Report, notify: Notify, *, typing_run: int | None = None):
+        super().__init__(session, edited.section, text, report, notify)
         self.target = (edited.section, edited.id)
         self.before = dict(edited.before)
         self.after = dict(edited.after)
         self._apply = apply
-        self._merge = merge
+        self.typing_run = typing_run  # keystrokes of one run of typing merge into one step
 
     def id(self) -> int:
-        return _EDIT_MERGE_ID if self._merge else -1
+        return _EDIT_MERGE_ID if self.typing_run is not None else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not (isinstance(other, EditCommand) and other._merge and self._merge):
+        if not isinstance(other, EditCommand) or other.typing_run != self.typing_run:
             return False
         if other.target != self.target or set(other.after) != set(self.after):
             return False
@@ -90,8 +97,8 @@ class AddCommand(_Command):
     """An object was added; undo deletes it (keeping what it removed), redo restores it."""
 
     def __init__(self, session: Session, added: Added, delete: DeleteFn, text: str,
-                 report: Report):
-        super().__init__(session, text, report)
+                 report: Report, notify: Notify):
+        super().__init__(session, added.section, text, report, notify)
         self.id_ = added.id
         self._delete = delete
         self._deleted: Deleted | None = None
@@ -108,8 +115,8 @@ class DeleteCommand(_Command):
     """An object and what hung on it were deleted; undo restores all of it."""
 
     def __init__(self, session: Session, deleted: Deleted, delete: DeleteFn, text: str,
-                 report: Report):
-        super().__init__(session, text, report)
+                 report: Report, notify: Notify):
+        super().__init__(session, deleted.section, text, report, notify)
         self.deleted = deleted
         self._delete = delete
 
@@ -123,8 +130,9 @@ class DeleteCommand(_Command):
 class MoveCommand(_Command):
     """An object moved within its list."""
 
-    def __init__(self, session: Session, moved: Moved, move: MoveFn, text: str, report: Report):
-        super().__init__(session, text, report)
+    def __init__(self, session: Session, moved: Moved, move: MoveFn, text: str, report: Report,
+                 notify: Notify):
+        super().__init__(session, moved.section, text, report, notify)
         self.moved = moved
         self._move = move
 

@@ -19,9 +19,13 @@ from ..store import Session, SessionFileError
 
 
 class Editor(QObject):
-    """Runs ops for the widgets and keeps the undo stack; `changed` after any edit, undo or redo."""
+    """Runs ops for the widgets and keeps the undo stack.
 
-    changed = Signal()
+    `changed(section)` is emitted once after any edit, undo or redo, naming the section of the
+    workshop that changed ("workshop", "departments", "participants", ...).
+    """
+
+    changed = Signal(str)
     refused = Signal(str)
     failed = Signal(str)
 
@@ -29,7 +33,19 @@ class Editor(QObject):
         super().__init__(parent)
         self.session = session
         self.stack = stack
-        stack.indexChanged.connect(lambda _i: self.changed.emit())
+        self._typing_run = 0
+
+    def _notify(self, section: str) -> None:
+        self.seal()  # an undo or redo ends any run of typing
+        self.changed.emit(section)
+
+    def _push(self, command: C._Command) -> None:
+        self.stack.push(command)
+        self.changed.emit(command.section)
+
+    def seal(self) -> None:
+        """End the current run of typing: the next keystroke starts a new undo step."""
+        self._typing_run += 1
 
     @property
     def read_only(self) -> bool:
@@ -47,7 +63,8 @@ class Editor(QObject):
         return None
 
     def report(self, exc: Exception) -> None:
-        self.failed.emit(f"The change could not be saved to {self.session.path.name}: {exc}.")
+        detail = str(exc).splitlines()[0].rstrip(".") if str(exc) else type(exc).__name__
+        self.failed.emit(f"The change could not be saved to {self.session.path.name} ({detail}).")
 
     def edit(self, op: Callable[..., Any], oid: str, values: dict[str, Any], text: str, *,
              merge: bool = False) -> bool:
@@ -58,8 +75,10 @@ class Editor(QObject):
         if edited.before == edited.after:
             return True
         apply = lambda s, i, v: op(s, i, **v)  # noqa: E731
-        self.stack.push(C.EditCommand(self.session, edited, apply, text, self.report, merge=merge))
-        self.changed.emit()
+        if not merge:
+            self.seal()
+        self._push(C.EditCommand(self.session, edited, apply, text, self.report, self._notify,
+                                 typing_run=self._typing_run if merge else None))
         return True
 
     def add(self, op: Callable[..., Any], delete: C.DeleteFn, text: str, *args: Any,
@@ -67,16 +86,16 @@ class Editor(QObject):
         added = self._attempt(lambda: op(self.session, *args, **kwargs))
         if added is None:
             return None
-        self.stack.push(C.AddCommand(self.session, added, delete, text, self.report))
-        self.changed.emit()
+        self.seal()
+        self._push(C.AddCommand(self.session, added, delete, text, self.report, self._notify))
         return added.id
 
     def delete(self, op: C.DeleteFn, oid: str, text: str) -> bool:
         deleted = self._attempt(lambda: op(self.session, oid))
         if deleted is None:
             return False
-        self.stack.push(C.DeleteCommand(self.session, deleted, op, text, self.report))
-        self.changed.emit()
+        self.seal()
+        self._push(C.DeleteCommand(self.session, deleted, op, text, self.report, self._notify))
         return True
 
     def move(self, op: C.MoveFn, oid: str, index: int, text: str) -> bool:
@@ -84,8 +103,8 @@ class Editor(QObject):
         if moved is None:
             return False
         if moved.old_index != moved.new_index:
-            self.stack.push(C.MoveCommand(self.session, moved, op, text, self.report))
-            self.changed.emit()
+            self.seal()
+            self._push(C.MoveCommand(self.session, moved, op, text, self.report, self._notify))
         return True
 
 

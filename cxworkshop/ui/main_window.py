@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -44,8 +45,17 @@ STAGE_PAGES = (
     ("Blueprint", "blueprint", "The road map, the measures and the CX council that keeps it "
                                "going."),
 )
+#: What the built screens show; a refresh reads only these (Setup), never a whole board.
+SHOWN_SECTIONS = ("workshop", "departments", "participants")
 MAX_RECENT = 8
 FILE_FILTER = "CX Workshop sessions (*.cxw)"
+
+
+def _same_file(a: str | Path, b: str | Path) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
 
 
 def _session_path(answer: str) -> Path:
@@ -153,11 +163,21 @@ class MainWindow(QMainWindow):
         else:
             self.banner.hide()
 
-    def refresh(self, workshop: m.Workshop | None = None) -> None:
-        """Show what the file holds now (or `workshop`, just read from it)."""
+    def refresh(self, section: str = "", workshop: m.Workshop | None = None) -> None:
+        """Show what the file holds now (or `workshop`, just read from it).
+
+        Setup shows the workshop's details, departments and participants; an edit of any of
+        them can touch the others (deleting a department clears participants' department),
+        so those three are read again together, which costs the same on any size of board.
+        """
         if self.session is None:
             return
-        self.workshop = workshop or self.session.load()
+        if workshop is not None:
+            self.workshop = workshop
+        else:
+            fresh = self.session.load(SHOWN_SECTIONS)
+            for name in SHOWN_SECTIONS:
+                setattr(self.workshop, name, getattr(fresh, name))
         if self.setup_page is not None:
             self.setup_page.show_workshop(self.workshop)
 
@@ -181,7 +201,8 @@ class MainWindow(QMainWindow):
             try:  # where the facilitator is, so the file reopens there; not an undoable edit
                 ops.edit_workshop(self.session, current_stage=stage)
             except Exception as exc:
-                self.show_error(f"The stage could not be saved: {exc}.")
+                self.show_error(f"The current stage could not be saved to "
+                                f"{self.session.path.name} ({exc}).")
 
     def go_to(self, row: int) -> None:
         if self.session is not None:
@@ -206,12 +227,15 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: str | Path, *, quiet: bool = False) -> bool:
         """Open a session file in this window; a refusal is shown as one sentence."""
+        if self.session is not None and _same_file(path, self.session.path):
+            return True  # already here
         try:
             session = Session.open(path)
         except SessionFileError as exc:
             if not quiet:
                 self.show_error(str(exc))
-                self._forget_recent(str(path))
+                if not Path(path).exists():
+                    self._forget_recent(str(path))
             return False
         self._adopt(session)
         return True
@@ -231,20 +255,28 @@ class MainWindow(QMainWindow):
             self.stage_pages.append(page)
         self._remember_recent(str(session.path))
         self._show_session_state()
-        self.refresh(session.workshop_at_open)
+        self.refresh(workshop=session.workshop_at_open or session.load())
         session.workshop_at_open = None
-        info = self.workshop.workshop
-        row = 0 if not (self.workshop.departments or info.title) else (
-            1 + m.vocabulary.STAGES.index(info.current_stage))
-        self.rail.setCurrentRow(row)
+        self.rail.setCurrentRow(self._opening_row())
         if session.migrated_in_memory:
             self.statusBar().showMessage(
                 "This file is from an older version and is read-only here; a copy saves it in "
                 "the current format.", 10000)
 
+    def _opening_row(self) -> int:
+        """Reopen on the stage the facilitator left, once that stage has a screen; else Setup."""
+        info = self.workshop.workshop
+        if not (self.workshop.departments or info.title):
+            return 0
+        row = 1 + m.vocabulary.STAGES.index(info.current_stage)
+        return 0 if isinstance(self.stage_pages[row - 1], NotBuiltPage) else row
+
     def close_workshop(self) -> None:
         if self.session is None:
             return
+        focused = QApplication.focusWidget()
+        if focused is not None:  # an open cell editor commits its text as it loses focus
+            focused.clearFocus()
         self.stack.clear()
         for page in (self.setup_page, *self.stage_pages):
             if page is not None:
@@ -263,6 +295,9 @@ class MainWindow(QMainWindow):
         if not answer:
             return
         path = _session_path(answer)
+        if path != Path(answer) and path.exists():
+            self.show_error(f"{path} already exists; choose another name for the new workshop.")
+            return
         workshop = m.Workshop()
         workshop.workshop.date = dt.date.today().isoformat()
         try:
@@ -297,6 +332,9 @@ class MainWindow(QMainWindow):
         if not answer:
             return
         path = _session_path(answer)
+        if path != Path(answer) and path.exists():
+            self.show_error(f"{path} already exists; choose another name for the copy.")
+            return
         try:
             self.session.save_copy(path, overwrite=path.exists())
         except SessionFileError as exc:
@@ -306,11 +344,18 @@ class MainWindow(QMainWindow):
 
     # -- dialogs: separate methods so tests can answer them ---------------------------------
 
+    def _ask_save_path(self, title: str, suggestion: Path) -> str:
+        """A save dialog that adds .cxw itself, so its own "replace?" question sees the real
+        name."""
+        dialog = QFileDialog(self, title, str(suggestion), FILE_FILTER)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("cxw")
+        dialog.selectFile(suggestion.name)
+        return dialog.selectedFiles()[0] if dialog.exec() else ""
+
     def ask_new_path(self) -> str:
-        folder = default_folder()
-        suggestion = folder / f"Workshop {dt.date.today().isoformat()}.cxw"
-        path, _ = QFileDialog.getSaveFileName(self, "New workshop", str(suggestion), FILE_FILTER)
-        return path
+        suggestion = default_folder() / f"Workshop {dt.date.today().isoformat()}.cxw"
+        return self._ask_save_path("New workshop", suggestion)
 
     def ask_open_path(self) -> str:
         path, _ = QFileDialog.getOpenFileName(self, "Open a workshop", str(default_folder()),
@@ -320,8 +365,7 @@ class MainWindow(QMainWindow):
     def ask_copy_path(self) -> str:
         assert self.session is not None
         suggestion = self.session.path.with_name(f"{self.session.path.stem} copy.cxw")
-        path, _ = QFileDialog.getSaveFileName(self, "Save a copy", str(suggestion), FILE_FILTER)
-        return path
+        return self._ask_save_path("Save a copy", suggestion)
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -30,6 +31,17 @@ from .. import ops
 from ..model import rules
 from ..model import vocabulary as V
 from .editor import Editor, FieldEdit
+from .tables import (
+    EDITABLE,
+    VALUE,
+    Choice,
+    ChoiceDelegate,
+    choice_item,
+    list_table,
+    swatch,
+)
+
+PALETTE_CHOICES: list[Choice] = [(V.PALETTE_NAMES[c], c, c) for c in V.DEPARTMENT_PALETTE]
 
 DETAILS = (
     ("title", "Title", "What the day is called, e.g. Closing the gaps"),
@@ -40,17 +52,8 @@ DETAILS = (
 )
 
 
-_EDITABLE = QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-
-
 def _edit_workshop(session, _oid: str, **values):
     return ops.edit_workshop(session, **values)
-
-
-def swatch(colour: str, size: int = 16) -> QIcon:
-    pix = QPixmap(size, size)
-    pix.fill(QColor(colour))
-    return QIcon(pix)
 
 
 def _title(text: str, name: str = "sectionTitle") -> QLabel:
@@ -59,35 +62,15 @@ def _title(text: str, name: str = "sectionTitle") -> QLabel:
     return label
 
 
-def _list_table(name: str, columns: dict[str, bool]) -> QTableWidget:
-    """A one-row-per-object table; `columns` maps each header to whether it stretches."""
-    table = QTableWidget(0, len(columns))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(list(columns))
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.setTextElideMode(Qt.TextElideMode.ElideNone)  # wrap, never hide a word
-    table.setWordWrap(True)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(_EDITABLE)
-    header = table.horizontalHeader()
-    for i, stretch in enumerate(columns.values()):
-        header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch if stretch
-                                    else QHeaderView.ResizeMode.ResizeToContents)
-    return table
-
-
 class SetupPage(QWidget):
     """Edits the workshop through an `Editor`; `show_workshop` refreshes it from the file."""
-
-    problem = Signal(str)
 
     def __init__(self, editor: Editor, parent: QWidget | None = None):
         super().__init__(parent)
         self.editor = editor
         self.workshop = m.Workshop()
         self._filling = False
+        self._list_controls: list[QPushButton | QShortcut] = []  # off on a read-only file
 
         root = QVBoxLayout(self)
         root.setContentsMargins(24, 16, 24, 16)
@@ -130,16 +113,17 @@ class SetupPage(QWidget):
                 field.setObjectName(f"detail.{key}")
                 field.setPlaceholderText(placeholder)
                 field.textEdited.connect(lambda text, k=key: self._detail_edited(k, text))
+                field.editingFinished.connect(lambda k=key: self._detail_left(k))
                 caption.setBuddy(field)
                 self.fields[key] = field
                 row.addWidget(caption)
                 if key == "date":
                     field.setMinimumWidth(field.fontMetrics().horizontalAdvance("2026-11-23__") + 16)
                     row.addWidget(field)
-                    today = QPushButton("Today")
-                    today.setObjectName("detail.today")
-                    today.clicked.connect(self._set_today)
-                    row.addWidget(today)
+                    self.today = QPushButton("Today")
+                    self.today.setObjectName("detail.today")
+                    self.today.clicked.connect(self._set_today)
+                    row.addWidget(self.today)
                 else:
                     row.addWidget(field, stretch)
                 row.addSpacing(16)
@@ -149,10 +133,12 @@ class SetupPage(QWidget):
     def _build_departments(self) -> QVBoxLayout:
         box = QVBoxLayout()
         box.addWidget(_title("Departments"))
-        self.departments = _list_table("departments", {"Colour": False, "Department": True})
-        self.departments.itemChanged.connect(self._department_renamed)
+        self.departments = list_table("departments", {"Colour": False, "Department": True})
+        self._colour_delegate = ChoiceDelegate(PALETTE_CHOICES, self.departments)
+        self.departments.setItemDelegateForColumn(0, self._colour_delegate)
+        self.departments.itemChanged.connect(self._department_item_changed)
         box.addWidget(self.departments, 1)
-        self.new_department = FieldEdit()
+        self.new_department = QLineEdit()  # not saved until Enter: its own Ctrl+Z is right
         self.new_department.setObjectName("departments.new")
         self.new_department.setPlaceholderText("Type a department and press Enter")
         self.new_department.returnPressed.connect(self._add_department)
@@ -164,18 +150,20 @@ class SetupPage(QWidget):
     def _build_participants(self) -> QVBoxLayout:
         box = QVBoxLayout()
         box.addWidget(_title("Participants"))
-        self.participants = _list_table(
+        self.participants = list_table(
             "participants", {"Name": True, "Department": False, "Role": True, "Senior": False})
+        self._department_delegate = ChoiceDelegate([], self.participants)
+        self.participants.setItemDelegateForColumn(1, self._department_delegate)
         self.participants.itemChanged.connect(self._participant_item_changed)
         box.addWidget(self.participants, 1)
 
         quick = QHBoxLayout()
-        self.new_name = FieldEdit()
+        self.new_name = QLineEdit()
         self.new_name.setObjectName("participants.new.name")
         self.new_name.setPlaceholderText("Name, then Enter")
         self.new_dept = QComboBox()
         self.new_dept.setObjectName("participants.new.department")
-        self.new_role = FieldEdit()
+        self.new_role = QLineEdit()
         self.new_role.setObjectName("participants.new.role")
         self.new_role.setPlaceholderText("Role")
         self.new_senior = QCheckBox("Senior")
@@ -204,6 +192,7 @@ class SetupPage(QWidget):
             shortcut = QShortcut(QKeySequence(key), table)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+            self._list_controls += [button, shortcut]
         row.addStretch(1)
         return row
 
@@ -213,70 +202,83 @@ class SetupPage(QWidget):
         self.problem_line.setText(message)
 
     def show_workshop(self, workshop: m.Workshop) -> None:
-        """Show what the file holds now, keeping the cursor and selection where they are."""
+        """Show what the file holds now, keeping focus, cursor and current cell where they are.
+
+        The tables are rebuilt, so the focused cell widget (a department chooser, say) is found
+        again by its name, and each table's current cell by the id of its row.
+        """
         self.workshop = workshop
+        focused = QApplication.focusWidget()
+        focus_name = focused.objectName() if focused and self.isAncestorOf(focused) else ""
+        current = {t: (self._current_id(t), t.currentColumn()) for t in self._tables()}
         self._filling = True
         try:
             info = workshop.workshop
             for key, field in self.fields.items():
-                if key == "date" and field.property("invalid"):
+                if key == "date" and field.property("invalid") and field.hasFocus():
                     continue  # the facilitator is still typing a date
                 field.show_value(getattr(info, key) or "")
             self._fill_departments(workshop)
             self._fill_participants(workshop)
+            for table, (oid, column) in current.items():
+                self._set_current(table, oid, column)
         finally:
             self._filling = False
-        read_only = self.editor.read_only
-        for w in (*self.fields.values(), self.new_department, self.new_name, self.new_role):
+        if focus_name:
+            again = self.findChild(QWidget, focus_name)
+            if again is not None and QApplication.focusWidget() is not again:
+                again.setFocus()
+        self._show_read_only(self.editor.read_only)
+
+    def _tables(self) -> tuple[QTableWidget, QTableWidget]:
+        return self.departments, self.participants
+
+    def _show_read_only(self, read_only: bool) -> None:
+        for w in self.fields.values():
             w.setReadOnly(read_only)
-        for table in (self.departments, self.participants):
+        for w in (self.new_department, self.new_name, self.new_role):
+            w.setReadOnly(read_only)
+        for w in (self.today, self.new_dept, self.new_senior, *self._list_controls):
+            w.setEnabled(not read_only)
+        for table in self._tables():
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if read_only
-                                  else _EDITABLE)
+                                  else EDITABLE)
 
     def _department_colour(self, index: int, d: m.Department) -> str:
         return d.color or V.palette_colour(index)
 
-    def _colour_box(self, index: int, d: m.Department) -> QComboBox:
-        box = QComboBox()
-        box.setObjectName(f"departments.colour.{d.id}")
-        for colour in V.DEPARTMENT_PALETTE:
-            box.addItem(swatch(colour), V.PALETTE_NAMES[colour], colour)
-        current = self._department_colour(index, d).upper()
-        if box.findData(current) < 0:
-            box.addItem(swatch(current), current, current)
-        box.setCurrentIndex(box.findData(current))
-        box.setEnabled(not self.editor.read_only)
-        box.currentIndexChanged.connect(
-            lambda _i, b=box, did=d.id: self._recolour(did, b.currentData()))
-        return box
-
     def _fill_departments(self, w: m.Workshop) -> None:
         table = self.departments
-        selected = self._selected_id(table)
         table.setRowCount(len(w.departments))
         for row, d in enumerate(w.departments):
             item = QTableWidgetItem(d.name)
             item.setData(Qt.ItemDataRole.UserRole, d.id)
             table.setItem(row, 1, item)
-            table.setCellWidget(row, 0, self._colour_box(row, d))
-        self._select_id(table, selected)
+            table.setItem(row, 0, choice_item(PALETTE_CHOICES, self._department_colour(row, d)))
         # the quick-add department list for new participants
         current = self.new_dept.currentData()
         self.new_dept.blockSignals(True)
         self._offer_departments(self.new_dept, w, current)
         self.new_dept.blockSignals(False)
 
+    def _department_choices(self, w: m.Workshop) -> list[Choice]:
+        """No department, then each in Setup order with its colour."""
+        return [("No department", None, None)] + [
+            (d.name, d.id, self._department_colour(i, d)) for i, d in enumerate(w.departments)]
+
     def _offer_departments(self, box: QComboBox, w: m.Workshop, current: str | None) -> None:
-        """Fill a department chooser: no department, then each in Setup order with its colour."""
         box.clear()
-        box.addItem("No department", None)
-        for i, d in enumerate(w.departments):
-            box.addItem(swatch(self._department_colour(i, d)), d.name, d.id)
+        for label, value, colour in self._department_choices(w):
+            if colour:
+                box.addItem(swatch(colour), label, value)
+            else:
+                box.addItem(label, value)
         box.setCurrentIndex(max(0, box.findData(current)))
 
     def _fill_participants(self, w: m.Workshop) -> None:
         table = self.participants
-        selected = self._selected_id(table)
+        choices = self._department_choices(w)
+        self._department_delegate.choices = choices
         table.setRowCount(len(w.participants))
         for row, p in enumerate(w.participants):
             name = QTableWidgetItem(p.name)
@@ -285,37 +287,39 @@ class SetupPage(QWidget):
             role = QTableWidgetItem(p.role)
             table.setItem(row, 2, role)
             senior = QTableWidgetItem("")
-            senior.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                            | Qt.ItemFlag.ItemIsUserCheckable)
+            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            if not self.editor.read_only:
+                flags |= Qt.ItemFlag.ItemIsUserCheckable
+            senior.setFlags(flags)
             senior.setCheckState(Qt.CheckState.Checked if p.senior else Qt.CheckState.Unchecked)
             table.setItem(row, 3, senior)
-            box = QComboBox()
-            box.setObjectName(f"participants.department.{p.id}")
-            self._offer_departments(box, w, p.department)
-            box.setEnabled(not self.editor.read_only)
-            box.currentIndexChanged.connect(
-                lambda _i, b=box, pid=p.id: self._participant_department(pid, b.currentData()))
-            table.setCellWidget(row, 1, box)
-        self._select_id(table, selected)
+            table.setItem(row, 1, choice_item(choices, p.department))
 
     @staticmethod
-    def _selected_id(table: QTableWidget, column: int | None = None) -> str | None:
+    def _id_column(table: QTableWidget) -> int:
+        """The column whose item carries the row's id (the name)."""
+        return 1 if table.objectName() == "departments" else 0
+
+    def _current_id(self, table: QTableWidget) -> str | None:
+        row = table.currentRow()
+        item = table.item(row, self._id_column(table)) if row >= 0 else None
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _selected_id(self, table: QTableWidget) -> str | None:
         rows = table.selectionModel().selectedRows() if table.selectionModel() else []
         if not rows:
             return None
-        col = 1 if table.objectName() == "departments" else 0
-        item = table.item(rows[0].row(), col)
+        item = table.item(rows[0].row(), self._id_column(table))
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
-    @staticmethod
-    def _select_id(table: QTableWidget, oid: str | None) -> None:
+    def _set_current(self, table: QTableWidget, oid: str | None, column: int) -> None:
         if oid is None:
             return
-        col = 1 if table.objectName() == "departments" else 0
+        id_column = self._id_column(table)
         for row in range(table.rowCount()):
-            item = table.item(row, col)
+            item = table.item(row, id_column)
             if item and item.data(Qt.ItemDataRole.UserRole) == oid:
-                table.selectRow(row)
+                table.setCurrentCell(row, column if column >= 0 else id_column)
                 return
 
     # -- editing ------------------------------------------------------------------------------
@@ -336,6 +340,17 @@ class SetupPage(QWidget):
         self.editor.edit(_edit_workshop, "workshop", {key: text}, f"Edit {label.lower()}",
                          merge=True)
 
+    def _detail_left(self, key: str) -> None:
+        """Leaving a field ends its run of typing; a date left unfinished shows the saved one."""
+        self.editor.seal()
+        field = self.fields[key]
+        if key == "date" and field.property("invalid"):
+            field.setProperty("invalid", False)
+            field.style().unpolish(field)
+            field.style().polish(field)
+            field.show_value(self.workshop.workshop.date or "")
+            self.problem_line.setText("")
+
     def _set_today(self) -> None:
         today = dt.date.today().isoformat()
         self.fields["date"].setText(today)
@@ -349,17 +364,22 @@ class SetupPage(QWidget):
             self.new_department.clear()
             self.problem_line.setText("")
 
-    def _department_renamed(self, item: QTableWidgetItem) -> None:
-        if self._filling or item.column() != 1:
+    def _department_item_changed(self, item: QTableWidgetItem) -> None:
+        if self._filling:
             return
-        did = item.data(Qt.ItemDataRole.UserRole)
-        if not self.editor.edit(ops.edit_department, did, {"name": item.text()},
-                                "Rename department"):
-            self.show_workshop(self.workshop)  # put the old name back
-
-    def _recolour(self, did: str, colour: str) -> None:
-        if not self._filling:
-            self.editor.edit(ops.edit_department, did, {"color": colour}, "Change colour")
+        row = item.row()
+        did = self.departments.item(row, 1).data(Qt.ItemDataRole.UserRole)
+        if item.column() == 1:
+            ok = self.editor.edit(ops.edit_department, did, {"name": item.text()},
+                                  "Rename department")
+        else:
+            colour = item.data(VALUE)
+            shown = self._department_colour(row, self.workshop.departments[row])
+            if colour == shown:
+                return  # the chooser updates its label first, then its value
+            ok = self.editor.edit(ops.edit_department, did, {"color": colour}, "Change colour")
+        if not ok:
+            self.show_workshop(self.workshop)  # put the old value back
 
     def _move_department(self, step: int) -> None:
         self._move_selected(self.departments, ops.move_department, step, "Move department")
@@ -394,13 +414,13 @@ class SetupPage(QWidget):
             senior = item.checkState() == Qt.CheckState.Checked
             ok = self.editor.edit(ops.edit_participant, pid, {"senior": senior}, "Mark senior")
         else:
-            return
+            department = item.data(VALUE)
+            if department == self.workshop.participants[item.row()].department:
+                return  # the chooser updates its label first, then its value
+            ok = self.editor.edit(ops.edit_participant, pid, {"department": department},
+                                  "Change department")
         if not ok:
             self.show_workshop(self.workshop)
-
-    def _participant_department(self, pid: str, did: str | None) -> None:
-        if not self._filling:
-            self.editor.edit(ops.edit_participant, pid, {"department": did}, "Change department")
 
     def _move_participant(self, step: int) -> None:
         self._move_selected(self.participants, ops.move_participant, step, "Move participant")

@@ -5,6 +5,7 @@ import stat
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
 
 from cxworkshop.store import Session
 from cxworkshop.ui import actions as A
@@ -27,9 +28,6 @@ def test_stages_not_built_yet_say_so_and_the_current_stage_is_kept(
     text = " ".join(w.text() for w in page.findChildren(type(window.banner)))
     assert "not built yet" in text
     assert saved(workshop_file).workshop.current_stage == "priorities"
-    window.close_workshop()
-    window.open_path(workshop_file)
-    assert window.rail.currentRow() == 3
 
 
 def test_new_creates_a_file_at_once_and_opens_it(make_window, tmp_path, monkeypatch):
@@ -153,3 +151,78 @@ def test_the_demo_is_made_once_kept_as_left_and_rebuilt_if_damaged(
     assert window.session is not None and not window.errors
     assert window.workshop.workshop.title != "My rehearsal"
     window.close_workshop()
+
+
+def test_editing_after_opening_a_second_file_in_the_same_window(qtbot, make_window,
+                                                                 workshop_file, tmp_path):
+    from cxworkshop import model as m
+    from cxworkshop.store import create_file
+
+    other = create_file(tmp_path / "other.cxw", m.Workshop())
+    window = make_window(workshop_file)
+    assert window.open_path(other)
+    window.go_setup()
+    field = window.setup_page.fields["title"]
+    field.setFocus()
+    qtbot.keyClicks(field, "Second day")
+    assert saved(other).workshop.title == "Second day"
+    assert not window.errors
+    window.actions_by_id["edit.undo"].trigger()
+    assert saved(other).workshop.title == ""
+    assert saved(workshop_file).workshop.title == "Bridging day"
+
+
+def test_new_never_replaces_a_file_the_dialog_did_not_name(make_window, tmp_path, monkeypatch,
+                                                            workshop_file):
+    before = workshop_file.read_bytes()
+    window = make_window()
+    monkeypatch.setattr(window, "ask_new_path", lambda: str(tmp_path / "Bridging day"))
+    window.actions_by_id["file.new"].trigger()
+    assert workshop_file.read_bytes() == before
+    assert "already exists" in window.errors[0]
+    assert window.session is None
+
+
+def test_save_a_copy_never_replaces_a_file_the_dialog_did_not_name(
+        make_window, tmp_path, monkeypatch, workshop_file):
+    from cxworkshop import model as m
+    from cxworkshop.store import create_file
+
+    other = create_file(tmp_path / "other.cxw", m.Workshop())
+    before = other.read_bytes()
+    window = make_window(workshop_file)
+    monkeypatch.setattr(window, "ask_copy_path", lambda: str(tmp_path / "other"))
+    window.actions_by_id["file.copy"].trigger()
+    assert other.read_bytes() == before
+    assert "already exists" in window.errors[0]
+
+
+def test_reopening_the_open_file_is_harmless_and_keeps_it_in_recent(make_window,
+                                                                     workshop_file):
+    window = make_window(workshop_file)
+    assert window.open_path(workshop_file)
+    assert not window.errors
+    assert window.recent_files() == [str(workshop_file)]
+
+
+def test_closing_commits_a_cell_being_edited(qtbot, make_window, workshop_file):
+    window = make_window(workshop_file)
+    window.go_setup()
+    table = window.setup_page.participants
+    table.setFocus()
+    table.setCurrentCell(0, 0)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Dana Lee-Park")
+    window.actions_by_id["file.close"].trigger()
+    assert saved(workshop_file).participants[0].name == "Dana Lee-Park"
+
+
+def test_a_workshop_opens_on_setup_while_its_stage_has_no_screen(make_window, workshop_file):
+    from cxworkshop import ops
+
+    with Session.open(workshop_file) as s:
+        ops.edit_workshop(s, current_stage="blueprint")
+    window = make_window(workshop_file)
+    assert window.pages.currentWidget() is window.setup_page
