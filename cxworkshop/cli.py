@@ -6,10 +6,13 @@ unless `--force` says so.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
 
 COMMANDS = ("new", "demo", "import", "export", "check")
 
@@ -19,6 +22,8 @@ class CliError(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="cxworkshop",
         description="Run a customer-experience alignment workshop from one laptop. "
@@ -60,12 +65,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _gui_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cxworkshop", add_help=False)
-    parser.add_argument("file", nargs="?")
-    parser.add_argument("--demo", action="store_true")
-    parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
-    return parser
+def _gui_args(argv: list[str]) -> tuple[str | None, set[str]]:
+    """`cxworkshop [FILE] [--demo]`, read without argparse: it is on the start-up path."""
+    file, flags = None, set()
+    for arg in argv:
+        if arg in ("--demo", "--exit-when-shown"):  # the second is for the start-up benchmark
+            flags.add(arg)
+        elif arg.startswith("-") or file is not None:
+            raise CliError(f"{arg} is not a command or option; see cxworkshop --help.")
+        else:
+            file = arg
+    return file, flags
 
 
 def main(argv: list[str]) -> int:
@@ -73,14 +83,14 @@ def main(argv: list[str]) -> int:
         _parser().print_help()
         return 0
     if not argv or argv[0] not in COMMANDS:
-        args, unknown = _gui_parser().parse_known_args(argv)
-        if unknown:
-            print(f"cxworkshop: {unknown[0]} is not a command or option; "
-                  "see cxworkshop --help.", file=sys.stderr)
+        try:
+            file, flags = _gui_args(argv)
+        except CliError as exc:
+            print(f"cxworkshop: {exc}", file=sys.stderr)
             return 2
         from .ui.app import run
 
-        return run(args.file, demo=args.demo, exit_when_shown=args.exit_when_shown)
+        return run(file, demo="--demo" in flags, exit_when_shown="--exit-when-shown" in flags)
     args = _parser().parse_args(argv)
     try:
         return _run(args)

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from . import vocabulary as V
 from .workshop import Workshop
 
-_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Patterns are compiled on first use (re.match caches them), not at import: start-up is short.
+_COLOUR = r"^#[0-9a-fA-F]{6}$"
+_MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
+_DATE = r"^\d{4}-\d{2}-\d{2}$"
 #: Whole numbers beyond this cannot be kept exactly (JSON readers, SQLite's REAL arithmetic).
 MAX_WHOLE = 2**53 - 1
 
@@ -42,7 +43,7 @@ class WorkshopInvalid(ValueError):
 
 
 def is_date(value: object) -> bool:
-    if not isinstance(value, str) or not _DATE.match(value):
+    if not isinstance(value, str) or not re.match(_DATE, value):
         return False
     try:
         _dt.date.fromisoformat(value)
@@ -52,11 +53,11 @@ def is_date(value: object) -> bool:
 
 
 def is_month(value: object) -> bool:
-    return isinstance(value, str) and bool(_MONTH.match(value))
+    return isinstance(value, str) and bool(re.match(_MONTH, value))
 
 
 def is_colour(value: object) -> bool:
-    return isinstance(value, str) and bool(_COLOUR.match(value))
+    return isinstance(value, str) and bool(re.match(_COLOUR, value))
 
 
 def check(workshop: Workshop) -> None:

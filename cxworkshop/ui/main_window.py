@@ -103,14 +103,9 @@ class MainWindow(QMainWindow):
         body.addWidget(self.rail)
         self.pages = QStackedWidget()
         body.addWidget(self.pages, 1)
-        self.welcome = WelcomePage()
-        self.welcome.new_requested.connect(self.new_workshop)
-        self.welcome.open_requested.connect(self.open_workshop)
-        self.welcome.demo_requested.connect(self.open_demo)
-        self.welcome.recent_requested.connect(self.open_path)
-        self.pages.addWidget(self.welcome)
+        self._welcome: WelcomePage | None = None  # built when first needed: start-up is short
         self.setup_page = None  # built on its first visit: a workshop usually opens on a stage
-        self.stage_pages: list[QWidget] = []
+        self.stage_pages: list[QWidget | None] = []
         self.setCentralWidget(central)
 
         menus: dict[str, QMenu] = {"&File": self.menuBar().addMenu("&File")}
@@ -135,6 +130,33 @@ class MainWindow(QMainWindow):
         self._show_session_state()
 
     # -- what is shown ------------------------------------------------------------------------
+
+    @property
+    def welcome(self) -> WelcomePage:
+        if self._welcome is None:
+            self._welcome = WelcomePage()
+            self._welcome.new_requested.connect(self.new_workshop)
+            self._welcome.open_requested.connect(self.open_workshop)
+            self._welcome.demo_requested.connect(self.open_demo)
+            self._welcome.recent_requested.connect(self.open_path)
+            self._welcome.show_recent(self.recent_files())
+            self.pages.insertWidget(0, self._welcome)
+        return self._welcome
+
+    def _stage_page(self, index: int) -> QWidget:
+        """The page of stage `index` (0 = Discover), built on its first visit."""
+        page = self.stage_pages[index]
+        if page is None:
+            title, _stage, what = STAGE_PAGES[index + 1]
+            page = NotBuiltPage(title, what)
+            self.pages.addWidget(page)
+            self.stage_pages[index] = page
+        return page
+
+    @staticmethod
+    def _stage_has_screen(index: int) -> bool:
+        """Whether stage `index` (0 = Discover) has a screen yet; later issues build them."""
+        return False
 
     def _show_session_state(self) -> None:
         has = self.session is not None
@@ -195,7 +217,7 @@ class MainWindow(QMainWindow):
         if row < 0 or self.session is None:
             return
         self.pages.setCurrentWidget(
-            self._ensure_setup_page() if row == 0 else self.stage_pages[row - 1])
+            self._ensure_setup_page() if row == 0 else self._stage_page(row - 1))
         stage = STAGE_PAGES[row][1]
         if stage and not self.session.read_only:
             try:  # where the facilitator is, so the file reopens there; not an undoable edit
@@ -248,11 +270,7 @@ class MainWindow(QMainWindow):
         self.editor.changed.connect(self.refresh)
         self.editor.failed.connect(self.show_error)
         self.editor.refused.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
-        self.stage_pages = []
-        for title, _stage, what in STAGE_PAGES[1:]:
-            page = NotBuiltPage(title, what)
-            self.pages.addWidget(page)
-            self.stage_pages.append(page)
+        self.stage_pages = [None] * (len(STAGE_PAGES) - 1)
         self._remember_recent(str(session.path))
         self._show_session_state()
         self.refresh(workshop=session.workshop_at_open or session.load())
@@ -269,7 +287,7 @@ class MainWindow(QMainWindow):
         if not (self.workshop.departments or info.title):
             return 0
         row = 1 + m.vocabulary.STAGES.index(info.current_stage)
-        return 0 if isinstance(self.stage_pages[row - 1], NotBuiltPage) else row
+        return row if self._stage_has_screen(row - 1) else 0
 
     def close_workshop(self) -> None:
         if self.session is None:
@@ -278,7 +296,7 @@ class MainWindow(QMainWindow):
         if focused is not None:  # an open cell editor commits its text as it loses focus
             focused.clearFocus()
         self.stack.clear()
-        for page in (self.setup_page, *self.stage_pages):
+        for page in (self.setup_page, *filter(None, self.stage_pages)):
             if page is not None:
                 self.pages.removeWidget(page)
                 page.deleteLater()
@@ -396,7 +414,8 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(path)
             action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
         self.recent_menu.setEnabled(bool(paths))
-        self.welcome.show_recent(paths)
+        if self._welcome is not None:
+            self._welcome.show_recent(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.close_workshop()

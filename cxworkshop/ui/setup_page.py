@@ -71,6 +71,7 @@ class SetupPage(QWidget):
         self.workshop = m.Workshop()
         self._filling = False
         self._list_controls: list[QPushButton | QShortcut] = []  # off on a read-only file
+        self._shown: tuple | None = None  # departments and participants the tables show
 
         root = QVBoxLayout(self)
         root.setContentsMargins(24, 16, 24, 16)
@@ -201,7 +202,7 @@ class SetupPage(QWidget):
     def show_problem(self, message: str) -> None:
         self.problem_line.setText(message)
 
-    def show_workshop(self, workshop: m.Workshop) -> None:
+    def show_workshop(self, workshop: m.Workshop, *, redraw: bool = False) -> None:
         """Show what the file holds now, keeping focus, cursor and current cell where they are.
 
         The tables are rebuilt, so the focused cell widget (a department chooser, say) is found
@@ -218,10 +219,13 @@ class SetupPage(QWidget):
                 if key == "date" and field.property("invalid") and field.hasFocus():
                     continue  # the facilitator is still typing a date
                 field.show_value(getattr(info, key) or "")
-            self._fill_departments(workshop)
-            self._fill_participants(workshop)
-            for table, (oid, column) in current.items():
-                self._set_current(table, oid, column)
+            lists = (list(workshop.departments), list(workshop.participants))
+            if redraw or lists != self._shown:  # typing a title must not rebuild the tables
+                self._fill_departments(workshop)
+                self._fill_participants(workshop)
+                self._shown = lists
+                for table, (oid, column) in current.items():
+                    self._set_current(table, oid, column)
         finally:
             self._filling = False
         if focus_name:
@@ -379,7 +383,7 @@ class SetupPage(QWidget):
                 return  # the chooser updates its label first, then its value
             ok = self.editor.edit(ops.edit_department, did, {"color": colour}, "Change colour")
         if not ok:
-            self.show_workshop(self.workshop)  # put the old value back
+            self.show_workshop(self.workshop, redraw=True)  # put the old value back
 
     def _move_department(self, step: int) -> None:
         self._move_selected(self.departments, ops.move_department, step, "Move department")
@@ -420,7 +424,7 @@ class SetupPage(QWidget):
             ok = self.editor.edit(ops.edit_participant, pid, {"department": department},
                                   "Change department")
         if not ok:
-            self.show_workshop(self.workshop)
+            self.show_workshop(self.workshop, redraw=True)
 
     def _move_participant(self, step: int) -> None:
         self._move_selected(self.participants, ops.move_participant, step, "Move participant")

@@ -181,3 +181,9 @@ def test_import_never_writes_over_the_document_it_reads(tmp_path, capsys, force)
         assert str(src) in err and "being imported" in err and "Traceback" not in err
     assert src.read_bytes() == before and link.is_symlink()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.json", "link.cxw"]
+
+
+def test_an_unknown_option_for_the_window_is_one_sentence(capsys):
+    assert run("--presenter") == 2
+    err = capsys.readouterr().err.strip()
+    assert err == "cxworkshop: --presenter is not a command or option; see cxworkshop --help."

@@ -299,3 +299,20 @@ def test_a_read_only_file_offers_no_controls_that_would_fail(make_window, worksh
         assert not flags & Qt.ItemFlag.ItemIsUserCheckable
     finally:
         os.chmod(workshop_file, stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_a_refused_rename_in_place_shows_the_old_name_again(qtbot, make_window, workshop_file):
+    window = make_window(workshop_file)
+    window.go_setup()
+    table = window.setup_page.departments
+    table.setFocus()
+    table.setCurrentCell(1, 1)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Marketing")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # Qt commits a cell editor on its next turn
+    qtbot.waitUntil(lambda: "already a department" in window.setup_page.problem_line.text())
+    assert 'already a department called "Marketing"' in window.setup_page.problem_line.text()
+    assert table.item(1, 1).text() == "Sales"
+    assert saved(workshop_file).departments[1].name == "Sales"
