@@ -316,3 +316,20 @@ def test_a_refused_rename_in_place_shows_the_old_name_again(qtbot, make_window, 
     assert 'already a department called "Marketing"' in window.setup_page.problem_line.text()
     assert table.item(1, 1).text() == "Sales"
     assert saved(workshop_file).departments[1].name == "Sales"
+
+
+def test_a_long_role_wraps_onto_more_lines_instead_of_being_cut(qtbot, make_window,
+                                                                 workshop_file):
+    from cxworkshop import ops
+    from cxworkshop.store import Session
+
+    long_role = ("Head of retail partnerships, regional franchise relations and the partner "
+                 "onboarding programme")
+    with Session.open(workshop_file) as s:
+        ops.edit_participant(s, "p2", role=long_role)
+    window = make_window(workshop_file)
+    window.resize(1000, 700)
+    window.go_setup()
+    table = window.setup_page.participants
+    qtbot.waitUntil(lambda: table.rowHeight(1) >= 2 * table.rowHeight(0))
+    assert table.item(1, 2).text() == long_role
