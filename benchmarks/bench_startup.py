@@ -91,16 +91,18 @@ def run() -> list[dict]:
     def spread(kind: str) -> str:
         return f"{min(walls[kind]):.3f}–{max(walls[kind]):.3f} s over {ROUNDS}"
 
+    # The target is on start-up to a shown window, as the issue defines it; the whole process
+    # (with teardown) is kept beside it for the record.
     return [
-        figure(b, "app --demo: spawn to exit, median", app, "s", note=spread("app")),
-        figure(b, "floor, bare PySide6 window: spawn to exit, median", floor, "s",
-               note=spread("floor")),
-        figure(b, "app / floor", app / floor, "x", target=f"<= {TARGET_RATIO:g}x",
-               limit=TARGET_RATIO, inclusive=True, note="whole subprocesses"),
-        figure(b, "app: spawn to `shown` line, median", shown_app, "s",
-               note="what the facilitator waits for; no teardown"),
-        figure(b, "floor: spawn to `shown` line, median", shown_floor, "s"),
-        figure(b, "app / floor, to `shown`", shown_app / shown_floor, "x", note="for the record"),
+        figure(b, "app --demo: spawn to shown window, median", shown_app, "s",
+               note="what the facilitator waits for"),
+        figure(b, "floor, bare PySide6 window: spawn to shown, median", shown_floor, "s"),
+        figure(b, "app / floor, to a shown window", shown_app / shown_floor, "x",
+               target=f"<= {TARGET_RATIO:g}x", limit=TARGET_RATIO, inclusive=True),
+        figure(b, "app: spawn to exit, median", app, "s", note=spread("app")),
+        figure(b, "floor: spawn to exit, median", floor, "s", note=spread("floor")),
+        figure(b, "app / floor, whole processes", app / floor, "x",
+               note="for the record: includes closing the file and Python's teardown"),
         figure(b, "app: in-process run() to shown, median", median(inside["app"]), "s",
                note="printed by --exit-when-shown (after imports of cli)"),
         figure(b, "floor: in-process to shown, median", median(inside["floor"]), "s"),
