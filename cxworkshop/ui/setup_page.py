@@ -240,9 +240,8 @@ class SetupPage(QWidget):
     def _show_read_only(self, read_only: bool) -> None:
         for w in self.fields.values():
             w.setReadOnly(read_only)
-        for w in (self.new_department, self.new_name, self.new_role):
-            w.setReadOnly(read_only)
-        for w in (self.today, self.new_dept, self.new_senior, *self._list_controls):
+        for w in (self.today, self.new_department, self.new_name, self.new_role, self.new_dept,
+                  self.new_senior, *self._list_controls):
             w.setEnabled(not read_only)
         for table in self._tables():
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if read_only

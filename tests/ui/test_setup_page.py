@@ -293,6 +293,7 @@ def test_a_read_only_file_offers_no_controls_that_would_fail(make_window, worksh
         window.go_setup()
         page = window.setup_page
         assert not page.today.isEnabled()
+        assert not page.new_department.isEnabled() and not page.new_name.isEnabled()
         assert not any(b.isEnabled() for b in page.findChildren(QPushButton)
                        if b.objectName().startswith(("departments.", "participants.")))
         flags = page.participants.item(0, 3).flags()
