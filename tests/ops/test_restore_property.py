@@ -3,22 +3,14 @@ exactly the workshop that was there, and the workshop in between keeps every rul
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 
 from cxworkshop import model as m
 from cxworkshop import ops
 from cxworkshop.store import Session, create_file
-
-try:
-    from tests.strategies import workshops
-except ModuleNotFoundError as exc:  # written by another engineer; skipped until it exists
-    if exc.name != "tests.strategies":
-        raise
-    workshops = None
+from tests.strategies import workshops
 
 
-@pytest.mark.skipif(workshops is None, reason="tests/strategies.py with workshops() does not exist yet")
 def test_delete_then_restore_any_department_or_participant(tmp_path_factory):
     folder = tmp_path_factory.mktemp("restore")
 

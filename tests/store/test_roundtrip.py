@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 
 from cxworkshop import model as m
 from cxworkshop.store import Session, create_file
+from tests.strategies import workshops
 
 from ..model.samples import full_workshop
 
@@ -48,15 +48,6 @@ def test_order_of_every_list_is_kept(tmp_path):
     assert roundtrip(tmp_path, w) == w
 
 
-try:
-    from tests.strategies import workshops
-except ModuleNotFoundError as exc:  # written by another engineer; skipped until it exists
-    if exc.name != "tests.strategies":
-        raise
-    workshops = None
-
-
-@pytest.mark.skipif(workshops is None, reason="tests/strategies.py with workshops() does not exist yet")
 def test_any_valid_workshop_round_trips(tmp_path_factory):
     folder = tmp_path_factory.mktemp("roundtrip")
 

@@ -67,3 +67,22 @@ def saved(path) -> m.Workshop:
     """What the file holds, read by a second, read-only connection (as after a crash)."""
     with Session.open(path, read_only=True) as session:
         return session.load()
+
+
+def type_into_cell(qtbot, table, row: int, column: int, text: str, *, enter: bool = True):
+    """F2 on a cell, replace its text by typing, and (unless told not to) press Enter.
+
+    Qt commits a cell editor on its next turn after Enter, so callers wait for the effect.
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    table.setFocus()
+    table.setCurrentCell(row, column)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    if enter:
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    return editor

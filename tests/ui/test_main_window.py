@@ -5,11 +5,10 @@ import stat
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
 
 from cxworkshop.store import Session
 from cxworkshop.ui import actions as A
-from tests.ui.conftest import saved
+from tests.ui.conftest import saved, type_into_cell
 
 
 def test_the_title_names_the_file_and_the_rail_lists_the_stages(make_window, workshop_file):
@@ -208,13 +207,7 @@ def test_reopening_the_open_file_is_harmless_and_keeps_it_in_recent(make_window,
 def test_closing_commits_a_cell_being_edited(qtbot, make_window, workshop_file):
     window = make_window(workshop_file)
     window.go_setup()
-    table = window.setup_page.participants
-    table.setFocus()
-    table.setCurrentCell(0, 0)
-    qtbot.keyClick(table, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    editor.selectAll()
-    qtbot.keyClicks(editor, "Dana Lee-Park")
+    type_into_cell(qtbot, window.setup_page.participants, 0, 0, "Dana Lee-Park", enter=False)
     window.actions_by_id["file.close"].trigger()
     assert saved(workshop_file).participants[0].name == "Dana Lee-Park"
 

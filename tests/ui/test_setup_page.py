@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QPushButton
 
 from cxworkshop.model import vocabulary as V
-from tests.ui.conftest import saved
+from tests.ui.conftest import saved, type_into_cell
 
 
 def choose(qtbot, table, row, column, steps=1):
@@ -107,14 +107,7 @@ def test_delete_and_reorder_departments_with_keys_and_undo_everything(
 def test_renaming_a_department_in_place(qtbot, make_window, workshop_file):
     window = make_window(workshop_file)
     window.go_setup()
-    table = window.setup_page.departments
-    table.setFocus()
-    table.setCurrentCell(1, 1)
-    qtbot.keyClick(table, Qt.Key.Key_F2)
-    editor = table.viewport().focusWidget() or table.focusWidget()
-    editor.selectAll()
-    qtbot.keyClicks(editor, "Sales & Partnerships")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    type_into_cell(qtbot, window.setup_page.departments, 1, 1, "Sales & Partnerships")
     qtbot.waitUntil(lambda: saved(workshop_file).departments[1].name == "Sales & Partnerships")
 
 
@@ -306,13 +299,7 @@ def test_a_refused_rename_in_place_shows_the_old_name_again(qtbot, make_window, 
     window = make_window(workshop_file)
     window.go_setup()
     table = window.setup_page.departments
-    table.setFocus()
-    table.setCurrentCell(1, 1)
-    qtbot.keyClick(table, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    editor.selectAll()
-    qtbot.keyClicks(editor, "Marketing")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)  # Qt commits a cell editor on its next turn
+    type_into_cell(qtbot, table, 1, 1, "Marketing")
     qtbot.waitUntil(lambda: "already a department" in window.setup_page.problem_line.text())
     assert 'already a department called "Marketing"' in window.setup_page.problem_line.text()
     assert table.item(1, 1).text() == "Sales"
