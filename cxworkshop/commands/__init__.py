@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from ..ops import Added, Deleted, Edited, Moved, restore
+from ..ops import Added, Batch, Deleted, Edited, Moved, redo_batch, restore, undo_batch
 from ..store import Session
 
 EditFn = Callable[[Session, str, dict[str, Any]], Edited]
@@ -23,8 +23,10 @@ DeleteFn = Callable[[Session, str], Deleted]
 MoveFn = Callable[[Session, str, int], Moved]
 Report = Callable[[Exception], None]
 Notify = Callable[[str], None]
+BatchNotify = Callable[[Batch], None]
 
 _EDIT_MERGE_ID = 0x4358
+_BATCH_MERGE_ID = 0x4359
 
 
 class _Command(QUndoCommand):
@@ -141,3 +143,41 @@ class MoveCommand(_Command):
 
     def _redo(self) -> None:
         self._move(self.session, self.moved.id, self.moved.new_index)
+
+
+class BatchCommand(_Command):
+    """A board gesture (any number of rows, one transaction); undo walks it back exactly.
+
+    Commands with the same `merge_key` that follow each other merge into one step: the
+    keystrokes of one edit in place, a run of arrow-key nudges of the same notes.
+    """
+
+    def __init__(self, session: Session, batch: Batch, text: str, report: Report,
+                 notify: BatchNotify, *, merge_key: object = None):
+        super().__init__(session, batch.section, text, report, lambda _s: None)
+        self.batch = batch
+        self.merge_key = merge_key
+        self._notify_batch = notify
+
+    def id(self) -> int:
+        return _BATCH_MERGE_ID if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, BatchCommand) or other.merge_key != self.merge_key:
+            return False
+        self.batch.steps.extend(other.batch.steps)
+        return True
+
+    def _run(self, fn: Callable[[], Any]) -> None:
+        try:
+            fn()
+        except Exception as exc:
+            self._report(exc)
+            self.setObsolete(True)
+        self._notify_batch(self.batch)
+
+    def _undo(self) -> None:
+        undo_batch(self.session, self.batch)
+
+    def _redo(self) -> None:
+        redo_batch(self.session, self.batch)

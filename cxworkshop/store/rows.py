@@ -66,6 +66,9 @@ def insert(conn: sqlite3.Connection, table: str, row: dict[str, Any],
            index: int | None = None) -> int:
     """Insert `row` (without pos) at `index` in its list (the end when None); returns the pos."""
     t = T.table(table)
+    if not t.ordered:
+        _insert_row(conn, table, row)
+        return 0
     parent = row.get(t.parent) if t.parent else None
     n = count(conn, table, parent)
     pos = n if index is None else max(0, min(index, n))
@@ -129,7 +132,8 @@ def _delete(conn, table: str, key: Key, removed: Removed) -> None:
     where, args = _where(key)
     conn.execute(f"DELETE FROM {T.quote(table)} WHERE {where}", args)
     t = T.table(table)
-    _shift(conn, t, row.get(t.parent) if t.parent else None, row["pos"] + 1, -1)
+    if t.ordered:
+        _shift(conn, t, row.get(t.parent) if t.parent else None, row["pos"] + 1, -1)
     removed.rows.append((table, row))  # in the order rows left the file
 
 
@@ -137,7 +141,8 @@ def restore(conn: sqlite3.Connection, removed: Removed) -> None:
     """Put back what `delete` took away, at the positions it had."""
     for table, row in reversed(removed.rows):
         t = T.table(table)
-        _shift(conn, t, row.get(t.parent) if t.parent else None, row["pos"], 1)
+        if t.ordered:
+            _shift(conn, t, row.get(t.parent) if t.parent else None, row["pos"], 1)
         _insert_row(conn, table, row)
     for table, key, column, value in removed.cleared:
         update(conn, table, key, {column: value})

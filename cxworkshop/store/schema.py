@@ -197,9 +197,31 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
 
 
+# Version 2 keeps the board's arrangement: which layout is shown ("free", "departments",
+# "dimensions") and, while an arranged layout is shown, where each note stood in the free layout
+# so "restore free layout" can put it back. Neither is part of the interchange format.
+_V2 = """
+CREATE TABLE board (
+    id INTEGER PRIMARY KEY CHECK (id = 1), arrangement TEXT NOT NULL
+) STRICT;
+INSERT INTO board VALUES (1, 'free');
+CREATE TABLE free_layout (
+    note TEXT PRIMARY KEY REFERENCES note(id) DEFERRABLE INITIALLY DEFERRED,
+    x REAL NOT NULL, y REAL NOT NULL
+) STRICT;
+"""
+
+
+def _v2(db: Any) -> None:
+    for statement in _statements(_V2):
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 2")
+
+
 #: Every migration in order: (name, function taking anything with `.execute(sql)`).
 STEPS: list[tuple[str, Callable[[Any], None]]] = [
     ("0001_every_section_of_interchange_v1", _v1),
+    ("0002_board_arrangement", _v2),
 ]
 
 #: The version this build writes: the number of migrations.

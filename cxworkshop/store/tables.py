@@ -35,6 +35,7 @@ class Table:
     key: tuple[str, ...]
     parent: str | None = None  # column that names the owning object (nested lists)
     renames: tuple[tuple[str, str], ...] = ()  # (column, model field)
+    ordered: bool = True  # has a pos column giving the list's order
 
     def field(self, column: str) -> str:
         return dict(self.renames).get(column, column)
@@ -64,7 +65,7 @@ class Table:
                 continue
             if not _CHECKS[kind[0]](value):
                 raise BadValue(f"{self.name}.{col} holds {type(value).__name__} {value!r:.40}")
-        if not _CHECKS["I"](row["pos"]):
+        if self.ordered and not _CHECKS["I"](row["pos"]):
             raise BadValue(f"{self.name}.pos holds {row['pos']!r:.40}")
 
     def from_row(self, row: dict[str, Any]) -> Any:
@@ -80,12 +81,12 @@ class Table:
         return self.cls(**values)
 
 
-def _t(name, cls, columns: str, key=("id",), parent=None, renames=()) -> Table:
+def _t(name, cls, columns: str, key=("id",), parent=None, renames=(), ordered=True) -> Table:
     cols = {}
     for part in columns.split():
         col, kind = part.split(":")
         cols[col] = kind
-    return Table(name, cls, cols, tuple(key), parent, tuple(renames))
+    return Table(name, cls, cols, tuple(key), parent, tuple(renames), ordered)
 
 
 DEPARTMENT = _t("department", m.Department, "id:T name:T color:T?")
@@ -160,6 +161,11 @@ LIST_TABLES: dict[str, Table] = {
 }
 SINGLE_TABLES: dict[str, Table] = {t.name: t for t in (WORKSHOP, AMBITION, PRIORITIES, BLUEPRINT)}
 
+#: Tables of the session file that are not part of the interchange format (the board's state).
+BOARD = _t("board", None, "arrangement:T", key=("id",))
+FREE_LAYOUT = _t("free_layout", None, "note:T x:R y:R", key=("note",), ordered=False)
+EXTRA_TABLES: dict[str, Table] = {t.name: t for t in (BOARD, FREE_LAYOUT)}
+
 #: Tables whose rows are objects with an id of their own (ids are unique across all of them).
 ID_TABLES = tuple(name for name, t in LIST_TABLES.items() if t.key == ("id",))
 
@@ -184,7 +190,7 @@ REFERENCES: dict[str, tuple[tuple[str, str, str], ...]] = {
     "cluster": (("note", "cluster", "null"),),
     "note": (
         ("link", "source", "delete"), ("link", "target", "delete"),
-        ("improvement_note", "note", "delete"),
+        ("improvement_note", "note", "delete"), ("free_layout", "note", "delete"),
     ),
     "instrument": (("statement", "instrument", "delete"), ("response", "instrument", "delete")),
     "statement": (("response", "statement", "delete"),),
@@ -200,7 +206,7 @@ REFERENCES: dict[str, tuple[tuple[str, str, str], ...]] = {
 
 def table(name: str) -> Table:
     try:
-        return LIST_TABLES.get(name) or SINGLE_TABLES[name]
+        return LIST_TABLES.get(name) or SINGLE_TABLES.get(name) or EXTRA_TABLES[name]
     except KeyError:
         raise KeyError(f"no table {name!r} in the session file") from None
 

@@ -1,0 +1,118 @@
+"""A change of several rows made as one step: one transaction, one undo step.
+
+A board gesture touches many rows at once (dragging twenty notes, arranging a whole board,
+deleting a note with its links). Its op records every row it inserted, edited or deleted, in
+order, in a `Batch`; `undo_batch` walks the steps backwards in one transaction and
+`redo_batch` forwards again, so the file returns to exactly what it held.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..store import Session
+from ..store import rows as R
+from ..store import tables as T
+from ..store.rows import Key, Removed
+
+
+@dataclass(slots=True)
+class Inserted:
+    table: str
+    row: dict[str, Any]  # with its pos
+
+
+@dataclass(slots=True)
+class Updated:
+    table: str
+    key: Key
+    before: dict[str, Any]
+    after: dict[str, Any]
+
+
+@dataclass(slots=True)
+class Dropped:
+    table: str
+    key: Key
+    removed: Removed
+
+
+Step = Inserted | Updated | Dropped
+
+
+@dataclass(slots=True)
+class Batch:
+    """What one board op did. `touched` lists (table, key) of every row it changed, for screens
+    that redraw just those; `created` the ids of new objects (to select them)."""
+
+    section: str
+    steps: list[Step] = field(default_factory=list)
+    created: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.steps)
+
+    def touched(self) -> list[tuple[str, Key]]:
+        seen: dict[tuple[str, tuple], tuple[str, Key]] = {}
+        for step in self.steps:
+            pairs: list[tuple[str, Key]]
+            if isinstance(step, Inserted):
+                t = T.table(step.table)
+                pairs = [(step.table, {k: step.row[k] for k in t.key})]
+            elif isinstance(step, Updated):
+                pairs = [(step.table, step.key)]
+            else:
+                pairs = [(table, {k: row[k] for k in T.table(table).key})
+                         for table, row in step.removed.rows]
+                pairs += [(table, key) for table, key, _col, _val in step.removed.cleared]
+            for table, key in pairs:
+                seen.setdefault((table, tuple(key.items())), (table, key))
+        return list(seen.values())
+
+
+class Recorder:
+    """Writes rows inside an open transaction and records each write as a step."""
+
+    def __init__(self, conn, batch: Batch):
+        self.conn = conn
+        self.batch = batch
+
+    def insert(self, table: str, row: dict[str, Any], index: int | None = None) -> int:
+        pos = R.insert(self.conn, table, row, index)
+        kept = {**row, "pos": pos} if T.table(table).ordered else dict(row)
+        self.batch.steps.append(Inserted(table, kept))
+        return pos
+
+    def update(self, table: str, key: Key, values: dict[str, Any]) -> None:
+        before = R.update(self.conn, table, key, values)
+        if before != values:
+            self.batch.steps.append(Updated(table, dict(key), before, dict(values)))
+
+    def delete(self, table: str, key: Key) -> None:
+        removed = R.delete(self.conn, table, key)
+        if removed.rows:
+            self.batch.steps.append(Dropped(table, dict(key), removed))
+
+
+def undo_batch(session: Session, batch: Batch) -> None:
+    with session.atomic() as conn:
+        for step in reversed(batch.steps):
+            if isinstance(step, Inserted):
+                t = T.table(step.table)
+                R.delete(conn, step.table, {k: step.row[k] for k in t.key})
+            elif isinstance(step, Updated):
+                R.update(conn, step.table, step.key, step.before)
+            else:
+                R.restore(conn, step.removed)
+
+
+def redo_batch(session: Session, batch: Batch) -> None:
+    with session.atomic() as conn:
+        for step in batch.steps:
+            if isinstance(step, Inserted):
+                R.restore(conn, Removed(rows=[(step.table, dict(step.row))]))
+            elif isinstance(step, Updated):
+                R.update(conn, step.table, step.key, step.after)
+            else:
+                step.removed = R.delete(conn, step.table, step.key)
