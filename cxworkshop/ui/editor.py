@@ -26,6 +26,7 @@ class Editor(QObject):
     """
 
     changed = Signal(str)
+    board_changed = Signal(object)  # the Batch an edit, undo or redo of the board applied
     refused = Signal(str)
     failed = Signal(str)
 
@@ -46,6 +47,11 @@ class Editor(QObject):
     def seal(self) -> None:
         """End the current run of typing: the next keystroke starts a new undo step."""
         self._typing_run += 1
+
+    @property
+    def run(self) -> int:
+        """Which run of typing (or nudging) is going on; `seal()` starts the next."""
+        return self._typing_run
 
     @property
     def read_only(self) -> bool:
@@ -97,6 +103,29 @@ class Editor(QObject):
         self.seal()
         self._push(C.DeleteCommand(self.session, deleted, op, text, self.report, self._notify))
         return True
+
+    def board(self, op: Callable[..., Any], *args: Any, text: str, merge_key: object = None,
+              **kwargs: Any) -> Any:
+        """Run a board op (it returns a `Batch`) and push it as one undo step.
+
+        Returns the batch, or None when the op was refused (the reason goes to `refused`).
+        A batch that changed nothing is not pushed."""
+        batch = self._attempt(lambda: op(self.session, *args, **kwargs))
+        if batch is None:
+            return None
+        if batch:
+            if merge_key is None:
+                self.seal()
+            self.stack.push(C.BatchCommand(self.session, batch, text, self.report,
+                                           self._notify_batch, merge_key=merge_key))
+            self.board_changed.emit(batch)
+            self.changed.emit(batch.section)
+        return batch
+
+    def _notify_batch(self, batch: Any) -> None:
+        self.seal()
+        self.board_changed.emit(batch)
+        self.changed.emit(batch.section)
 
     def move(self, op: C.MoveFn, oid: str, index: int, text: str) -> bool:
         moved = self._attempt(lambda: op(self.session, oid, index))

@@ -148,7 +148,13 @@ class MainWindow(QMainWindow):
         page = self.stage_pages[index]
         if page is None:
             title, _stage, what = STAGE_PAGES[index + 1]
-            page = NotBuiltPage(title, what)
+            if index == 0:
+                from .discover.page import DiscoverPage
+
+                assert self.editor is not None
+                page = DiscoverPage(self.editor)
+            else:
+                page = NotBuiltPage(title, what)
             self.pages.addWidget(page)
             self.stage_pages[index] = page
         return page
@@ -156,7 +162,7 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _stage_has_screen(index: int) -> bool:
         """Whether stage `index` (0 = Discover) has a screen yet; later issues build them."""
-        return False
+        return index == 0
 
     def _show_session_state(self) -> None:
         has = self.session is not None
@@ -192,8 +198,8 @@ class MainWindow(QMainWindow):
         them can touch the others (deleting a department clears participants' department),
         so those three are read again together, which costs the same on any size of board.
         """
-        if self.session is None:
-            return
+        if self.session is None or section == "discover":
+            return  # the board follows its own changes (DiscoverPage.follow)
         if workshop is not None:
             self.workshop = workshop
         else:
@@ -202,6 +208,14 @@ class MainWindow(QMainWindow):
                 setattr(self.workshop, name, getattr(fresh, name))
         if self.setup_page is not None:
             self.setup_page.show_workshop(self.workshop)
+        board = self.discover_page
+        if board is not None and section in ("departments", "participants"):
+            board.people_changed()
+
+    @property
+    def discover_page(self):
+        """The Discover page if it has been built (it is built on its first visit)."""
+        return self.stage_pages[0] if self.stage_pages else None
 
     def _ensure_setup_page(self) -> QWidget:
         if self.setup_page is None:

@@ -1,0 +1,338 @@
+"""The board as a QGraphicsScene: one item per note, cluster and link, kept equal to the file.
+
+The scene is built once from the file, then follows the `Batch` each edit, undo or redo
+returns: only the rows a batch touched are read again. Gestures (a drag that moved items, a
+frame resized) come out as signals; the page turns them into ops, so the scene never writes.
+
+Zoomed far out on a big board, drawing ten thousand items one by one costs more than a frame,
+so the notes, frames and links are then hidden and one overview picture of them, drawn once
+per change, is painted instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QImage, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
+
+from ...model import Cluster, Department, Link, Note, Participant
+from ...model import board as B
+from ...model import vocabulary as V
+from ...ops import Batch
+from ...ops import discover as D
+from ...store import Session
+from ...store import rows as R
+from ...store import tables as T
+from . import style as S
+from .items import ClusterItem, LaneHeading, Layer, LinkItem, NoteItem, NoteLook
+
+OVERVIEW_MIN_NOTES = 600  # smaller boards are always drawn item by item
+OVERVIEW_MAX_PX = 8192  # the overview picture's longest side
+OVERVIEW_MAX_SCALE = 0.3  # never worth drawing the picture finer than plain cards
+
+
+class BoardScene(QGraphicsScene):
+    moved = Signal(dict)  # id -> (x, y): items a drag left somewhere new
+    frame_resized = Signal(str, QRectF)  # cluster id, its new frame in scene units
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setBackgroundBrush(S.BOARD_BG)
+        self.notes: dict[str, NoteItem] = {}
+        self.clusters: dict[str, ClusterItem] = {}
+        self.links: dict[str, LinkItem] = {}
+        self.headings: list[LaneHeading] = []
+        self.departments: list[Department] = []
+        self.arrangement = "free"
+        self._department: dict[str, tuple[str, str]] = {}  # id -> (colour, initials)
+        self._authors: dict[str, str] = {}
+        self._frames = Layer(0)
+        self._note_layer = Layer(1)
+        self._link_layer = Layer(2)  # arrows and their labels stay readable over notes
+        for layer in (self._frames, self._link_layer, self._note_layer):
+            self.addItem(layer)
+        self._pressed: dict[QGraphicsItem, QPointF] = {}
+        self._overview: QImage | None = None
+        self._overview_rect = QRectF()
+        self.overview_on = False
+        self.highlighted: str | None = None  # a department id, or "" for notes without one
+        self.search = ""
+
+    # -- reading the file ---------------------------------------------------------------------
+
+    def load(self, session: Session) -> None:
+        """Show the board the file holds now (everything is rebuilt)."""
+        w = session.load(("departments", "participants", "discover"))
+        self.arrangement = D.arrangement(session)
+        for item in (*self.links.values(), *self.notes.values(), *self.clusters.values()):
+            self.removeItem(item)
+        self.notes.clear()
+        self.clusters.clear()
+        self.links.clear()
+        self._set_people(w.departments, w.participants)
+        for cluster in w.discover.clusters:
+            self._add_cluster(cluster)
+        for z, note in enumerate(w.discover.notes):
+            item = self._add_note(note)
+            item.setZValue(z)
+        for link in w.discover.links:
+            self._add_link(link)
+        self._show_lanes(D.lanes(session))
+        self._frames.setVisible(self.arrangement == "free" and not self.overview_on)
+        self._apply_focus(self.notes.values())
+        self._overview = None
+        self.update()
+
+    def set_people(self, session: Session) -> None:
+        """Departments or participants changed (in Setup): recolour and relabel the notes."""
+        w = session.load(("departments", "participants"))
+        self._set_people(w.departments, w.participants)
+        for item in self.notes.values():
+            item.set_note(item.note, self._look(item.note))
+        self._show_lanes(D.lanes(session))
+        self._apply_focus(self.notes.values())
+        self._overview = None
+
+    def _set_people(self, departments: Sequence[Department],
+                    participants: Sequence[Participant]) -> None:
+        self.departments = list(departments)
+        self._department = {d.id: (d.color or V.palette_colour(i), B.initials(d.name))
+                            for i, d in enumerate(departments)}
+        self._authors = {p.id: B.initials(p.name) for p in participants}
+
+    def _look(self, note: Note) -> NoteLook:
+        colour, initials = self._department.get(note.department or "", (S.NO_DEPARTMENT, ""))
+        return NoteLook(note.color or colour, initials, self._authors.get(note.author or "", ""))
+
+    def _add_note(self, note: Note) -> NoteItem:
+        item = NoteItem(note, self._look(note))
+        item.setParentItem(self._note_layer)
+        self.notes[note.id] = item
+        if note.cluster in self.clusters:
+            self.clusters[note.cluster].members.append(item)
+        return item
+
+    def _add_cluster(self, cluster: Cluster) -> ClusterItem:
+        item = ClusterItem(cluster)
+        item.setParentItem(self._frames)
+        self.clusters[cluster.id] = item
+        item.members = [n for n in self.notes.values() if n.note.cluster == cluster.id]
+        return item
+
+    def _add_link(self, link: Link) -> LinkItem | None:
+        source, target = self.notes.get(link.source), self.notes.get(link.target)
+        if source is None or target is None:
+            return None
+        item = LinkItem(link, source, target)
+        item.setParentItem(self._link_layer)
+        self.links[link.id] = item
+        return item
+
+    def _show_lanes(self, lanes: Iterable[B.Lane]) -> None:
+        for heading in self.headings:
+            self.removeItem(heading)
+        self.headings = []
+        if self.arrangement == "free" and self.clusters:
+            return  # once the room clusters, the lanes no longer say where notes are
+        for lane in lanes:
+            rect = QRectF(lane.x, B.LANE_TOP - B.HEADING_H - 10, lane.width, B.HEADING_H)
+            heading = LaneHeading(lane.title, lane.colour, rect)
+            heading.setZValue(-1)
+            if self.arrangement == "free":
+                heading.setOpacity(0.55)  # in the free layout they only say where notes land
+            self.addItem(heading)
+            self.headings.append(heading)
+
+    # -- following edits ---------------------------------------------------------------------
+
+    def apply(self, session: Session, batch: Batch) -> list[QGraphicsItem]:
+        """Bring the items a batch touched up to date with the file; returns the items whose
+        position changed (the page may animate them)."""
+        conn = session.conn
+        moved: list[QGraphicsItem] = []
+        renumber = False
+        lanes_changed = False
+        for table, key in batch.touched():
+            if table == "note":
+                row = R.get(conn, "note", key)
+                item = self.notes.get(key["id"])
+                if row is None:
+                    if item is not None:
+                        self._remove_note(item)
+                        renumber = True
+                    lanes_changed = True
+                    continue
+                note = T.NOTE.from_row(row)
+                if item is None:
+                    item = self._add_note(note)
+                    renumber = renumber or row["pos"] != len(self.notes) - 1
+                    item.setZValue(row["pos"])
+                    self._apply_focus((item,))
+                    lanes_changed = True
+                    continue
+                if item.note.cluster != note.cluster:
+                    self._regroup(item, item.note.cluster, note.cluster)
+                if item.note.department != note.department:
+                    lanes_changed = True
+                was = item.pos()
+                item.set_note(note, self._look(note))
+                if item.pos() != was:
+                    moved.append(item)
+                self._apply_focus((item,))
+            elif table == "cluster":
+                row = R.get(conn, "cluster", key)
+                item = self.clusters.get(key["id"])
+                if row is None:
+                    if item is not None:
+                        self.clusters.pop(item.id)
+                        self.removeItem(item)
+                        lanes_changed = True
+                    continue
+                cluster = T.CLUSTER.from_row(row)
+                if item is None:
+                    self._add_cluster(cluster).setZValue(row["pos"])
+                    lanes_changed = True
+                else:
+                    item.set_cluster(cluster)
+            elif table == "link":
+                row = R.get(conn, "link", key)
+                item = self.links.get(key["id"])
+                if row is None:
+                    if item is not None:
+                        self._remove_link(item)
+                    continue
+                link = T.LINK.from_row(row)
+                if item is None:
+                    self._add_link(link)
+                else:
+                    item.set_link(link)
+            elif table == "board":
+                self.arrangement = D.arrangement(session)
+                self._frames.setVisible(self.arrangement == "free" and not self.overview_on)
+                lanes_changed = True
+        if renumber:
+            for z, (nid,) in enumerate(conn.execute("SELECT id FROM note ORDER BY pos")):
+                if nid in self.notes:
+                    self.notes[nid].setZValue(z)
+        if lanes_changed:
+            self._show_lanes(D.lanes(session))
+        self._overview = None
+        if self.overview_on:
+            self.update()
+        return moved
+
+    def _regroup(self, item: NoteItem, old: str | None, new: str | None) -> None:
+        if old in self.clusters and item in self.clusters[old].members:
+            self.clusters[old].members.remove(item)
+        if new in self.clusters:
+            self.clusters[new].members.append(item)
+
+    def _remove_note(self, item: NoteItem) -> None:
+        for link in list(item.links):
+            self._remove_link(link)
+        self._regroup(item, item.note.cluster, None)
+        self.notes.pop(item.id, None)
+        self.removeItem(item)
+
+    def _remove_link(self, item: LinkItem) -> None:
+        item.detach()
+        self.links.pop(item.id, None)
+        self.removeItem(item)
+
+    # -- focus: one department, a search --------------------------------------------------------
+
+    def set_focus(self, department: str | None, search: str) -> None:
+        """Fade every note but those of `department` ("" = without one) that contain `search`."""
+        self.highlighted, self.search = department, search.strip().casefold()
+        self._apply_focus(self.notes.values())
+        self._overview = None
+        self.update()
+
+    def matches(self, item: NoteItem) -> bool:
+        if self.highlighted is not None and (item.note.department or "") != self.highlighted:
+            return False
+        return not self.search or self.search in item.note.text.casefold()
+
+    def _apply_focus(self, items: Iterable[NoteItem]) -> None:
+        plain = self.highlighted is None and not self.search
+        for item in items:
+            item.setOpacity(1.0 if plain or self.matches(item) else S.FADED_OPACITY)
+
+    def matching(self) -> list[NoteItem]:
+        return [n for n in self.notes.values() if self.matches(n)]
+
+    # -- drags ----------------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mousePressEvent(event)
+        self._pressed = {item: item.pos() for item in self.selectedItems()
+                         if isinstance(item, NoteItem | ClusterItem)}
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        pressed, self._pressed = self._pressed, {}
+        places = {}
+        for item, was in pressed.items():
+            if item.scene() is self and item.pos() != was:
+                places[item.id] = (item.pos().x(), item.pos().y())
+        if places:
+            self.moved.emit(places)
+
+    # -- zoomed far out: one picture instead of every item ------------------------------------
+
+    def items_rect(self) -> QRectF:
+        """The area holding every note, frame and heading."""
+        rect = QRectF()
+        for item in (*self.notes.values(), *self.clusters.values(), *self.headings):
+            rect = rect.united(item.sceneBoundingRect())
+        return rect
+
+    def overview_scale(self) -> float:
+        rect = self._overview_rect if self._overview is not None else self.items_rect()
+        longest = max(rect.width(), rect.height(), 1.0)
+        return min(OVERVIEW_MAX_SCALE, OVERVIEW_MAX_PX / longest)
+
+    def use_overview(self, view_scale: float) -> None:
+        """Switch between item-by-item drawing and the overview picture for a zoom level."""
+        want = len(self.notes) >= OVERVIEW_MIN_NOTES and view_scale < self.overview_scale() * 1.3
+        if want != self.overview_on:
+            self.overview_on = want
+            self._note_layer.setVisible(not want)
+            self._link_layer.setVisible(not want)
+            self._frames.setVisible(not want and self.arrangement == "free")
+
+    def _render_overview(self) -> None:
+        rect = self.items_rect()
+        scale = min(OVERVIEW_MAX_SCALE, OVERVIEW_MAX_PX / max(rect.width(), rect.height(), 1.0))
+        image = QImage(max(1, int(rect.width() * scale) + 1), max(1, int(rect.height() * scale) + 1),
+                       QImage.Format.Format_RGB32)
+        image.fill(S.BOARD_BG)
+        p = QPainter(image)
+        p.scale(scale, scale)
+        p.translate(-rect.topLeft())
+        if self.arrangement == "free":
+            p.setPen(QPen(S.FRAME, 3 / max(scale, 0.01) * 0.5))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            for c in self.clusters.values():
+                p.drawRect(QRectF(c.pos(), c.size()))
+        p.setPen(QPen(S.LINK, 1.5 / max(scale, 0.01)))
+        for link in self.links.values():
+            p.drawLine(link.line())
+        for item in sorted(self.notes.values(), key=lambda n: n.zValue()):
+            pos, note = item.pos(), item.note
+            colour = item.look.colour
+            p.setOpacity(item.opacity())
+            p.fillRect(QRectF(pos.x(), pos.y(), note.w, note.h), S.tint(colour))
+            p.fillRect(QRectF(pos.x(), pos.y(), note.w, S.STRIPE_H), S.solid(colour))
+        p.end()
+        self._overview, self._overview_rect = image, rect
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawBackground(painter, rect)
+        if self.overview_on:
+            if self._overview is None:
+                self._render_overview()
+            assert self._overview is not None
+            painter.drawImage(self._overview_rect, self._overview)

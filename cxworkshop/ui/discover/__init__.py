@@ -1,0 +1,1 @@
+"""The Discover stage: board, capture bar, barrier summary."""
