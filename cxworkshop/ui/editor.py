@@ -104,7 +104,7 @@ class Editor(QObject):
         self._push(C.DeleteCommand(self.session, deleted, op, text, self.report, self._notify))
         return True
 
-    def board(self, op: Callable[..., Any], *args: Any, text: str, merge_key: object = None,
+    def board(self, op: Callable[..., Any], *args: Any, label: str, merge_key: object = None,
               **kwargs: Any) -> Any:
         """Run a board op (it returns a `Batch`) and push it as one undo step.
 
@@ -116,7 +116,7 @@ class Editor(QObject):
         if batch:
             if merge_key is None:
                 self.seal()
-            self.stack.push(C.BatchCommand(self.session, batch, text, self.report,
+            self.stack.push(C.BatchCommand(self.session, batch, label, self.report,
                                            self._notify_batch, merge_key=merge_key))
             self.board_changed.emit(batch)
             self.changed.emit(batch.section)

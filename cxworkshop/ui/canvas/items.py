@@ -328,7 +328,7 @@ class LinkItem(QGraphicsItem):
 
     KIND = "link"
     HEAD = 22.0
-    LABEL_PX = 18.0
+    LABEL_PX = 17.0
 
     def __init__(self, link: Link, source: NoteItem, target: NoteItem):
         super().__init__()
@@ -338,6 +338,7 @@ class LinkItem(QGraphicsItem):
         self.target = target
         self._line = QLineF()
         self._bounds = QRectF()
+        self.label_item: LinkLabel | None = None  # drawn above the notes, so it stays readable
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         source.links.append(self)
         target.links.append(self)
@@ -351,6 +352,7 @@ class LinkItem(QGraphicsItem):
     def set_link(self, link: Link) -> None:
         self.link = link
         self.adjust()
+        self.update()
 
     def line(self) -> QLineF:
         return self._line
@@ -359,7 +361,7 @@ class LinkItem(QGraphicsItem):
         if not self.link.label:
             return QRectF()
         mid = self._line.center()
-        width = max(60.0, len(self.link.label) * self.LABEL_PX * 0.55 + 16)
+        width = QFontMetricsF(S.font(self.LABEL_PX)).horizontalAdvance(self.link.label) + 18
         return QRectF(mid.x() - width / 2, mid.y() - self.LABEL_PX * 0.8, width,
                       self.LABEL_PX * 1.6)
 
@@ -372,7 +374,9 @@ class LinkItem(QGraphicsItem):
         self._line = QLineF(start, end)
         box = QRectF(start, end).normalized().adjusted(-self.HEAD, -self.HEAD, self.HEAD,
                                                          self.HEAD)
-        self._bounds = box.united(self.label_rect())
+        self._bounds = box
+        if self.label_item is not None:
+            self.label_item.follow()
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -382,10 +386,7 @@ class LinkItem(QGraphicsItem):
         path.lineTo(self._line.p2())
         stroker = QPainterPathStroker()
         stroker.setWidth(18)
-        shape = stroker.createStroke(path)
-        if self.link.label:
-            shape.addRect(self.label_rect())
-        return shape
+        return stroker.createStroke(path)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -417,14 +418,50 @@ class LinkItem(QGraphicsItem):
             QPointF(tip.x() - self.HEAD * math.cos(angle + spread),
                     tip.y() - self.HEAD * math.sin(angle + spread)),
         ]))
-        if self.link.label:
-            rect = self.label_rect()
-            painter.setBrush(QBrush(S.BOARD_BG))
-            painter.setPen(QPen(colour, 1.5))
-            painter.drawRoundedRect(rect, 8, 8)
-            painter.setPen(S.INK)
-            painter.setFont(S.font(self.LABEL_PX))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.link.label)
+
+
+class LinkLabel(QGraphicsItem):
+    """A link's label ("leads to"), in a layer above the notes; clicking it picks the link."""
+
+    def __init__(self, link: LinkItem):
+        super().__init__()
+        self.link = link
+        link.label_item = self
+        self._rect = QRectF()
+        self.follow()
+
+    def follow(self) -> None:
+        self.prepareGeometryChange()
+        self._rect = self.link.label_rect()
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-3, -3, 3, 3)
+
+    def mousePressEvent(self, event) -> None:
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            scene = self.scene()
+            if scene is not None and not self.link.isSelected():
+                scene.clearSelection()
+            self.link.setSelected(True)
+        else:
+            self.link.setSelected(not self.link.isSelected())
+        event.accept()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        if self._rect.isEmpty():
+            return
+        painter.save()
+        colour = S.SELECTION if self.link.isSelected() else S.LINK
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setBrush(QBrush(S.BOARD_BG))
+        painter.setPen(QPen(colour, 3 if self.link.isSelected() else 1.5))
+        painter.drawRoundedRect(self._rect, 8, 8)
+        painter.setPen(S.INK)
+        painter.setFont(S.font(self.link.LABEL_PX))
+        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self.link.link.label)
+        painter.restore()
 
 
 class LaneHeading(QGraphicsItem):

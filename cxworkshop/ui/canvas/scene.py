@@ -26,7 +26,7 @@ from ...store import Session
 from ...store import rows as R
 from ...store import tables as T
 from . import style as S
-from .items import ClusterItem, LaneHeading, Layer, LinkItem, NoteItem, NoteLook
+from .items import ClusterItem, LaneHeading, Layer, LinkItem, LinkLabel, NoteItem, NoteLook
 
 OVERVIEW_MIN_NOTES = 600  # smaller boards are always drawn item by item
 OVERVIEW_MAX_PX = 8192  # the overview picture's longest side
@@ -49,9 +49,10 @@ class BoardScene(QGraphicsScene):
         self._department: dict[str, tuple[str, str]] = {}  # id -> (colour, initials)
         self._authors: dict[str, str] = {}
         self._frames = Layer(0)
-        self._note_layer = Layer(1)
-        self._link_layer = Layer(2)  # arrows and their labels stay readable over notes
-        for layer in (self._frames, self._link_layer, self._note_layer):
+        self._link_layer = Layer(1)  # arrows pass under notes, ending at their edges
+        self._note_layer = Layer(2)
+        self._label_layer = Layer(3)  # link labels stay readable over the notes
+        for layer in (self._frames, self._link_layer, self._note_layer, self._label_layer):
             self.addItem(layer)
         self._pressed: dict[QGraphicsItem, QPointF] = {}
         self._overview: QImage | None = None
@@ -67,6 +68,8 @@ class BoardScene(QGraphicsScene):
         w = session.load(("departments", "participants", "discover"))
         self.arrangement = D.arrangement(session)
         for item in (*self.links.values(), *self.notes.values(), *self.clusters.values()):
+            if isinstance(item, LinkItem) and item.label_item is not None:
+                self.removeItem(item.label_item)
             self.removeItem(item)
         self.notes.clear()
         self.clusters.clear()
@@ -127,6 +130,7 @@ class BoardScene(QGraphicsScene):
             return None
         item = LinkItem(link, source, target)
         item.setParentItem(self._link_layer)
+        LinkLabel(item).setParentItem(self._label_layer)
         self.links[link.id] = item
         return item
 
@@ -238,6 +242,9 @@ class BoardScene(QGraphicsScene):
 
     def _remove_link(self, item: LinkItem) -> None:
         item.detach()
+        if item.label_item is not None:
+            self.removeItem(item.label_item)
+            item.label_item = None
         self.links.pop(item.id, None)
         self.removeItem(item)
 
@@ -285,7 +292,8 @@ class BoardScene(QGraphicsScene):
     def items_rect(self) -> QRectF:
         """The area holding every note, frame and heading."""
         rect = QRectF()
-        for item in (*self.notes.values(), *self.clusters.values(), *self.headings):
+        frames = self.clusters.values() if self.arrangement == "free" else ()
+        for item in (*self.notes.values(), *frames, *self.headings):
             rect = rect.united(item.sceneBoundingRect())
         return rect
 
@@ -301,6 +309,7 @@ class BoardScene(QGraphicsScene):
             self.overview_on = want
             self._note_layer.setVisible(not want)
             self._link_layer.setVisible(not want)
+            self._label_layer.setVisible(not want)
             self._frames.setVisible(not want and self.arrangement == "free")
 
     def _render_overview(self) -> None:

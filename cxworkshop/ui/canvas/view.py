@@ -9,13 +9,14 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsView
 
 from . import style as S
-from .items import ClusterItem, LinkItem, NoteItem
+from .items import ClusterItem, LinkItem, LinkLabel, NoteItem
 from .scene import BoardScene
 
 MIN_SCALE = 0.01
 MAX_SCALE = 4.0
 ZOOM_STEP = 1.25
 FIT_MARGIN = 40.0
+EMPTY_HINT = "Type a challenge in the capture bar below and press Enter."
 
 
 class BoardView(QGraphicsView):
@@ -190,6 +191,8 @@ class BoardView(QGraphicsView):
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         for item in self.items(event.position().toPoint()):
+            if isinstance(item, LinkLabel):
+                item = item.link
             if isinstance(item, NoteItem | LinkItem):
                 self.edit_requested.emit(item)
                 event.accept()
@@ -201,6 +204,19 @@ class BoardView(QGraphicsView):
                     event.accept()
                     return
         super().mouseDoubleClickEvent(event)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawForeground(painter, rect)
+        if not self.board.notes:  # an empty board says what to do next, in one line
+            painter.save()
+            painter.resetTransform()
+            painter.setPen(S.MUTED)
+            painter.setFont(S.font(22))
+            area = self.viewport().rect()
+            area.setTop(area.height() * 3 // 5)  # below the lane headings, which sit mid-view
+            painter.drawText(area, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                             | Qt.TextFlag.TextWordWrap, EMPTY_HINT)
+            painter.restore()
 
     def item_viewport_rect(self, item: QGraphicsItem, rect: QRectF | None = None) -> QRectF:
         """Where (part of) an item is on screen, in viewport pixels."""

@@ -105,12 +105,13 @@ class InPlaceEditor(QObject):
         if isinstance(item, NoteItem):
             if not value.strip():
                 return  # a note is never empty; the last words typed stay saved meanwhile
-            batch = editor.board(D.edit_note, item.id, text=value, merge_key=self._key)
+            batch = editor.board(D.edit_note, item.id, text=value, label="Edit note",
+                                 merge_key=self._key)
         elif isinstance(item, ClusterItem):
-            batch = editor.board(D.edit_cluster, item.id, value, text="Rename cluster",
+            batch = editor.board(D.edit_cluster, item.id, value, label="Rename cluster",
                                  merge_key=self._key)
         else:
-            batch = editor.board(D.edit_link, item.id, value, text="Label link",
+            batch = editor.board(D.edit_link, item.id, value, label="Label link",
                                  merge_key=self._key)
         if batch:
             self._pushed = True

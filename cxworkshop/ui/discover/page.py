@@ -291,7 +291,7 @@ class DiscoverPage(QWidget):
 
     def add_note(self, text: str, department, kind: str, dimension, author) -> None:
         batch = self.editor.board(D.add_note, text, department, kind, dimension, author,
-                                  text="Add note")
+                                  label="Add note")
         if batch is None:
             return
         self.capture.done()
@@ -308,13 +308,13 @@ class DiscoverPage(QWidget):
         ids = self.selected_ids()
         if ids:
             n = len(ids)
-            self.editor.board(D.delete_items, ids, text=f"Delete {n} item{'s' * (n != 1)}")
+            self.editor.board(D.delete_items, ids, label=f"Delete {n} item{'s' * (n != 1)}")
 
     def duplicate_selection(self) -> None:
         ids = self.selected_ids((NoteItem,))
         if not ids:
             return
-        batch = self.editor.board(D.duplicate_notes, ids, text="Duplicate")
+        batch = self.editor.board(D.duplicate_notes, ids, label="Duplicate")
         if batch is not None:
             self._select(batch.created)
 
@@ -330,7 +330,7 @@ class DiscoverPage(QWidget):
         if not ids:
             self.editor.refused.emit("Select the notes to group first.")
             return
-        batch = self.editor.board(D.add_cluster, "", ids, text="Group into a cluster")
+        batch = self.editor.board(D.add_cluster, "", ids, label="Group into a cluster")
         if batch is not None:
             cluster = self.scene.clusters.get(batch.created[0])
             if cluster is not None:
@@ -345,7 +345,7 @@ class DiscoverPage(QWidget):
         self.link_notes(order[0], order[1])
 
     def link_notes(self, source: str, target: str) -> None:
-        batch = self.editor.board(D.add_link, source, target, text="Link notes")
+        batch = self.editor.board(D.add_link, source, target, label="Link notes")
         if batch is not None:
             link = self.scene.links.get(batch.created[0])
             if link is not None:
@@ -372,7 +372,7 @@ class DiscoverPage(QWidget):
                   if not (isinstance(i, NoteItem) and i.note.cluster in
                           {c.id for c in items if isinstance(c, ClusterItem)})}
         key = ("nudge", frozenset(places), self.editor.run)
-        self.editor.board(D.move_items, places, text="Nudge", merge_key=key)
+        self.editor.board(D.move_items, places, label="Nudge", merge_key=key)
 
     def nudge_left(self) -> None:
         self._nudge(-NUDGE, 0)
@@ -404,7 +404,7 @@ class DiscoverPage(QWidget):
             self._glide = None
         titles = {"departments": "Arrange by department", "dimensions": "Arrange by dimension",
                   "free": "Restore free layout"}
-        self.editor.board(D.arrange, how, text=titles[how])
+        self.editor.board(D.arrange, how, label=titles[how])
         self._arrangement_changed()
         self.view.fit_all()
 
@@ -422,12 +422,12 @@ class DiscoverPage(QWidget):
             self.scene.load(self.session)
             return
         n = len(places)
-        if self.editor.board(D.move_items, places, text=f"Move {n} item{'s' * (n != 1)}") is None:
+        if self.editor.board(D.move_items, places, label=f"Move {n} item{'s' * (n != 1)}") is None:
             self.scene.load(self.session)  # refused: show the file as it is
 
     def _frame_resized(self, cluster: str, frame: QRectF) -> None:
         if self.editor.board(D.set_frame, cluster, frame.x(), frame.y(), frame.width(),
-                             frame.height(), text="Resize cluster") is None:
+                             frame.height(), label="Resize cluster") is None:
             self.scene.load(self.session)
 
     # -- focus ----------------------------------------------------------------------------------
