@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     import argparse
 
 COMMANDS = ("new", "demo", "import", "export", "check")
+DEFAULT_WIDTH, MIN_WIDTH, MAX_WIDTH = 1920, 200, 16000  # the same as ui/canvas/image.py's
+MAX_ASPECT = 4
 
 
 class CliError(Exception):
@@ -52,11 +54,22 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace OUT.cxw if it exists")
 
     p = sub.add_parser("export", help="write a workshop file out in another format",
-                       description="Export a session file. The file itself is only read.")
+                       description="Export a session file as JSON, as a picture of its "
+                                   "Discover board, or both in one run (give --json and --png "
+                                   "together). The session file itself is only read, so it "
+                                   "may be read-only or open in the app. No window is opened: "
+                                   "--png works without a display.")
     p.add_argument("file", metavar="FILE.cxw")
-    p.add_argument("--json", metavar="OUT.json", required=True,
+    p.add_argument("--json", metavar="OUT.json",
                    help="write the whole workshop as interchange JSON (format v1)")
-    p.add_argument("--force", action="store_true", help="replace the output if it exists")
+    p.add_argument("--png", metavar="OUT.png",
+                   help="draw the Discover board as a PNG image, everything on it fitted in")
+    p.add_argument("--width", metavar="N",
+                   help=f"the PNG's width in pixels, {MIN_WIDTH} to {MAX_WIDTH} (default "
+                        f"{DEFAULT_WIDTH}); its height follows the board's shape, at most "
+                        f"{MAX_ASPECT} times the width and 100 million pixels in all (a board "
+                        "beyond that is scaled down to fit, centred)")
+    p.add_argument("--force", action="store_true", help="replace the outputs if they exist")
 
     p = sub.add_parser("check", help="check a workshop file and summarise it",
                        description="Open a session file read-only, check it, and print how many "
@@ -101,7 +114,7 @@ def main(argv: list[str]) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from . import model as m
-    from .interchange import InterchangeError, dump_json, load_json
+    from .interchange import InterchangeError, load_json
     from .store import Session, SessionFileError, create_file
 
     try:
@@ -123,16 +136,7 @@ def _run(args: argparse.Namespace) -> int:
             create_file(args.out, workshop, overwrite=args.force)
             print(f"Imported {args.json_in} into {args.out}.")
         elif args.command == "export":
-            out = Path(args.json)
-            if _same_file(out, args.file):
-                raise CliError(f"{_as(out, args.file)} is the session file being exported; "
-                               "choose another name for the JSON.")
-            if out.exists() and not args.force:
-                raise CliError(f"{out} already exists; add --force to replace it.")
-            with Session.open(args.file, read_only=True) as session:
-                workshop = session.load()
-            dump_json(workshop, out)
-            print(f"Exported {args.file} to {out}.")
+            _export(args)
         elif args.command == "check":
             with Session.open(args.file, read_only=True) as session:
                 workshop = session.load()
@@ -144,6 +148,68 @@ def _run(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CliError(f"{exc.filename or 'a file'} could not be used: {exc.strerror}.") from None
     return 0
+
+
+def _width(text: str | None) -> int:
+    if text is None:
+        return DEFAULT_WIDTH
+    try:
+        width = int(text)
+    except ValueError:
+        width = None
+    if width is None or not MIN_WIDTH <= width <= MAX_WIDTH:
+        raise CliError(f"--width must be a whole number of pixels from {MIN_WIDTH} to "
+                       f"{MAX_WIDTH}, not \"{text}\".")
+    return width
+
+
+def _check_output(out: str, source: str, what: str, force: bool) -> None:
+    """Refuse an output that is the input, a folder, in no folder, or there already."""
+    if _same_file(out, source):
+        raise CliError(f"{_as(out, source)} is the session file being exported; "
+                       f"choose another name for the {what}.")
+    path = Path(out)
+    if path.is_dir():
+        raise CliError(f"{out} is a folder; give a file name for the {what}.")
+    if not path.absolute().parent.is_dir():
+        raise CliError(f"{out} cannot be created: its folder does not exist.")
+    if path.exists() and not force:
+        raise CliError(f"{out} already exists; add --force to replace it.")
+
+
+def _export(args: argparse.Namespace) -> None:
+    """`export FILE --json OUT.json --png OUT.png`: every output is checked before anything is
+    read or written; each is then written whole or not at all."""
+    from .interchange import dump_json
+    from .store import Session
+
+    if args.json is None and args.png is None:
+        raise CliError("export needs --json OUT.json or --png OUT.png (or both); "
+                       "see cxworkshop export --help.")
+    if args.width is not None and args.png is None:
+        raise CliError("--width is the width of the PNG; add --png OUT.png to draw one.")
+    width = _width(args.width)
+    if args.json is not None:
+        _check_output(args.json, args.file, "JSON", args.force)
+    if args.png is not None:
+        _check_output(args.png, args.file, "PNG", args.force)
+        if args.json is not None and _same_file(args.json, args.png):
+            raise CliError(f"{args.png} is given for both --json and --png; "
+                           "choose two names.")
+    with Session.open(args.file, read_only=True) as session:
+        if args.json is not None:
+            dump_json(session.load(), args.json)
+            print(f"Exported {args.file} to {args.json}.")
+        if args.png is not None:
+            from .ui.canvas.image import BoardImageError, save_board_png
+
+            try:
+                size = save_board_png(session, args.png, width, overwrite=args.force)
+            except BoardImageError as exc:
+                raise CliError(str(exc)) from None
+            fitted = " (the board is scaled down to fit that size)" if size.fitted else ""
+            print(f"Drew the Discover board of {args.file} to {args.png}, "
+                  f"{size.width} x {size.height} pixels{fitted}.")
 
 
 def _same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
