@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cxworkshop.store import Session, SessionFileError
+from cxworkshop.store import SCHEMA_VERSION, Session, SessionFileError
 
 from .files import assert_one_sentence, folder_state, make_file, raw_sql, side_files
 
@@ -140,7 +140,7 @@ def test_a_refused_file_can_be_refused_again_and_its_lock_is_released(tmp_path, 
     for _ in range(2):
         with pytest.raises(SessionFileError, match="newer CX Workshop"):
             Session.open(path)
-    raw_sql(path, "PRAGMA user_version = 1;")
+    raw_sql(path, f"PRAGMA user_version = {SCHEMA_VERSION};")
     with Session.open(path) as s:
         assert not s.read_only
         assert s.load().workshop.title == "Customer journey day"
