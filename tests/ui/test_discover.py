@@ -414,3 +414,43 @@ def test_no_two_board_keys_or_window_actions_share_a_key():
             assert text not in seen, f"{key} is used by {seen.get(text)} and {spec.id}"
             seen[text] = spec.id
 
+
+
+def test_dragging_a_frames_corner_resizes_it_and_takes_in_the_notes_it_now_covers(board, qtbot):
+    view, scene = board.view, board.scene
+    batch = board.editor.board(D.add_cluster, "Leads", ["n1"], label="Group")
+    cid = batch.created[0]
+    frame = scene.clusters[cid]
+    assert note_row(board.path, "n2")["cluster"] is None
+    grip = view.mapFromScene(frame.mapToScene(frame.handle_rect().center()))
+    target = view.mapFromScene(scene.notes["n2"].sceneBoundingRect().bottomRight()) + QPoint(8, 8)
+    drag(view, grip, target)
+    (w, h) = rows(board.path, "SELECT w, h FROM cluster")[0]
+    assert w > 400 and h > 100
+    assert note_row(board.path, "n2")["cluster"] == cid
+    board.editor.stack.undo()
+    assert note_row(board.path, "n2")["cluster"] is None
+
+
+def test_the_link_tool_links_with_a_plain_drag(board, qtbot):
+    view, scene = board.view, board.scene
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_L)
+    assert board.link_button.isChecked()
+    drag(view, at(view, scene.notes["n2"]), at(view, scene.notes["n3"]))
+    assert rows(board.path, "SELECT source, target FROM link") == [("n2", "n3")]
+    assert (note_row(board.path, "n2")["x"], note_row(board.path, "n2")["y"]) == (400.0, 0.0), \
+        "with the link tool on, a drag draws a link instead of moving the note"
+    qtbot.keyClick(view, Qt.Key.Key_L)
+    assert not board.link_button.isChecked()
+
+
+def test_a_refused_link_says_why_and_changes_nothing(board, qtbot):
+    messages = []
+    board.editor.refused.connect(messages.append)
+    board.editor.board(D.add_link, "n1", "n2", label="Link")
+    before = file_state(board.path)
+    drag(board.view, at(board.view, board.scene.notes["n1"]),
+         at(board.view, board.scene.notes["n2"]), SHIFT)
+    assert file_state(board.path) == before
+    assert messages == ["These two notes are already linked that way."]

@@ -219,7 +219,9 @@ class ClusterItem(QGraphicsItem):
         inner = QPainterPath()
         inner.addRect(QRectF(12, self.title_height(), max(0.0, s.width() - 24),
                              max(0.0, s.height() - self.title_height() - 12)))
-        return outer.subtracted(inner)
+        handle = QPainterPath()
+        handle.addRect(self.handle_rect())
+        return outer.subtracted(inner).united(handle)
 
     def title_height(self) -> float:
         return min(self.size().height() * 0.4, S.CLUSTER_TITLE_PX * 2.6)
