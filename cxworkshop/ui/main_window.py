@@ -296,12 +296,15 @@ class MainWindow(QMainWindow):
                 "the current format.", 10000)
 
     def _opening_row(self) -> int:
-        """Reopen on the stage the facilitator left, once that stage has a screen; else Setup."""
+        """Reopen on the stage the facilitator left or, while that stage has no screen yet, the
+        latest earlier one that has; a workshop not set up yet opens on Setup."""
         info = self.workshop.workshop
         if not (self.workshop.departments or info.title):
             return 0
         row = 1 + m.vocabulary.STAGES.index(info.current_stage)
-        return row if self._stage_has_screen(row - 1) else 0
+        while row > 0 and not self._stage_has_screen(row - 1):
+            row -= 1
+        return row
 
     def close_workshop(self) -> None:
         if self.session is None:

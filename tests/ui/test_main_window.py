@@ -212,10 +212,20 @@ def test_closing_commits_a_cell_being_edited(qtbot, make_window, workshop_file):
     assert saved(workshop_file).participants[0].name == "Dana Lee-Park"
 
 
-def test_a_workshop_opens_on_setup_while_its_stage_has_no_screen(make_window, workshop_file):
+def test_a_workshop_opens_on_the_latest_stage_with_a_screen(make_window, workshop_file):
     from cxworkshop import ops
 
     with Session.open(workshop_file) as s:
         ops.edit_workshop(s, current_stage="blueprint")
     window = make_window(workshop_file)
+    assert window.rail.currentRow() == 1  # Blueprint has no screen yet: Discover, before it
+    assert window.pages.currentWidget() is window.discover_page
+
+
+def test_a_workshop_not_set_up_yet_opens_on_setup(make_window, tmp_path):
+    from cxworkshop import model as m
+    from cxworkshop.store import create_file
+
+    path = create_file(tmp_path / "new.cxw", m.Workshop())
+    window = make_window(path)
     assert window.pages.currentWidget() is window.setup_page

@@ -23,7 +23,7 @@ FADED_OPACITY = 0.18
 
 STRIPE_H = 26.0
 PAD = 10.0
-TEXT_MAX_PX = 22.0  # note text at 100 % zoom, shrunk only as far as needed to fit
+TEXT_MAX_PX = 28.0  # note text at 100 % zoom (LOOK.md: 28–32 px), shrunk only as far as needed to fit
 TEXT_MIN_PX = 9.0
 LABEL_PX = 13.0
 CLUSTER_TITLE_PX = 24.0

@@ -58,6 +58,7 @@ class SummaryPanel(QWidget):
         self.crossing = QListWidget()
         self.crossing.setObjectName("summary.crossing")
         self.crossing.setWordWrap(True)
+        self.crossing.setSpacing(5)
         self.crossing.itemActivated.connect(self._activated)
         self.crossing.itemClicked.connect(self._activated)
         layout.addWidget(self.crossing, 3)
