@@ -183,3 +183,120 @@ def interchange_document(notes: int = 2000, *, seed: int = 2026,
                      "due": f"2026-12-{k % 28 + 1:02d}", "status": "open",
                      "improvement": improvements[k % 12]["id"]} for k in range(20)],
     }
+
+
+# -- a big Discover board ----------------------------------------------------------------------
+
+BOARD_DEPARTMENTS = (*DEPARTMENTS, ("d-hr", "People & Culture", "#CC79A7"))
+#: How much each department says, relative to the others (a room is never even).
+BOARD_WEIGHTS = (1.3, 1.2, 1.6, 1.0, 0.6, 0.9, 0.7)
+SHORT = ("No single owner", "Nobody calls back", "Too many hand-offs", "Targets conflict",
+         "Billing errors", "Slow refunds", "Data is not shared", "Forms are too long",
+         "We promise too much", "Escalations get lost")
+CLUSTER_TITLES = ("Hand-offs", "Billing", "Waiting", "Ownership", "Promises", "Systems",
+                  "Targets", "Information", "Field work", "Complaints")
+
+
+def board_note_text(rng: random.Random) -> str:
+    """A sticky note of 20 to 140 characters: a quarter short phrases, half one sentence, a
+    quarter a long one that fills the card."""
+    roll = rng.random()
+    if roll < 0.25:
+        text = rng.choice(SHORT)
+        if len(text) < 20 or rng.random() < 0.5:
+            text += f" for {rng.choice(SUBJECTS).lower()}"
+    elif roll < 0.75:
+        text = f"{rng.choice(SUBJECTS)} {rng.choice(PROBLEMS)} {rng.choice(OBJECTS)}"
+    else:
+        text = (f"{rng.choice(SUBJECTS)} {rng.choice(PROBLEMS)} {rng.choice(OBJECTS)}"
+                f"{rng.choice(TAILS[3:])}; {rng.choice(SUBJECTS).lower()} {rng.choice(PROBLEMS)} "
+                f"{rng.choice(OBJECTS)}")
+    if len(text) > 140:
+        text = text[:140].rsplit(" ", 1)[0].rstrip(",;—- ")
+    return text
+
+
+def board_workshop(n_notes: int, seed: int = 2026, *, participants_per_department: int = 5):
+    """A workshop whose Discover board has `n_notes` notes laid out in department lanes, as
+    `model.board.arrange(notes, departments, "departments")` places them, left in the free
+    layout with cluster frames drawn around runs of notes inside the lanes (about a fifth of
+    the notes are clustered, 8 to a frame) and about n/50 links, most between neighbours in a
+    lane, some across departments. 7 departments, 5 participants each; about 8 % of the notes
+    have no department. Deterministic for a seed. Returns a `cxworkshop.model.Workshop`.
+    """
+    from cxworkshop import model as m
+    from cxworkshop.model import board as B
+
+    rng = random.Random(seed)
+    departments = [m.Department(i, n, c) for i, n, c in BOARD_DEPARTMENTS]
+    dept_ids = [d.id for d in departments]
+    people = []
+    for d, dept in enumerate(dept_ids):
+        for k in range(participants_per_department):
+            n = d * participants_per_department + k
+            people.append(m.Participant(f"p{n + 1:03d}",
+                                        f"{FIRST[n % len(FIRST)]} {LAST[(n * 7) % len(LAST)]}",
+                                        dept, ROLES[k % len(ROLES)], k == 0))
+    notes = []
+    for i in range(n_notes):
+        department = (rng.choices(dept_ids, weights=BOARD_WEIGHTS)[0] if rng.random() >= 0.08
+                      else None)
+        author = rng.choice([p.id for p in people if p.department == department]
+                            or [p.id for p in people]) if rng.random() < 0.7 else None
+        notes.append(m.Note(
+            id=f"n{i + 1:05d}", text=board_note_text(rng),
+            kind=rng.choices(("challenge", "barrier", "idea"), weights=(5, 4, 1))[0],
+            department=department,
+            dimension=rng.choice(("people", "process", "technology", None)), author=author,
+            color="#FFD166" if rng.random() < 0.03 else None, private=rng.random() < 0.02))
+    lanes, places = B.arrange(notes, departments, "departments")
+    for note in notes:
+        note.x, note.y = places[note.id]
+
+    # Cluster frames: 2 rows x 4 columns of cells, here and there down each lane.
+    by_cell = {(n.x, n.y): n for n in notes}
+    clusters = []
+    for lane in lanes:
+        rows = 1 + max((int((n.y - B.LANE_TOP) // B.CELL_H) for n in notes
+                        if lane.x <= n.x < lane.x + lane.width), default=-1)
+        for r in range(0, rows - 1, 2):
+            for c in range(0, lane.columns - 3, 4):
+                if rng.random() >= 0.2:
+                    continue
+                members = [by_cell.get((lane.x + (c + dc) * B.CELL_W, B.LANE_TOP + (r + dr) * B.CELL_H))
+                           for dr in range(2) for dc in range(4)]
+                members = [n for n in members if n is not None]
+                if len(members) < 2:
+                    continue
+                cid = f"c{len(clusters) + 1:04d}"
+                x0 = lane.x + c * B.CELL_W - 8
+                y0 = B.LANE_TOP + r * B.CELL_H - 8
+                clusters.append(m.Cluster(cid, f"{rng.choice(CLUSTER_TITLES)} {len(clusters) + 1}",
+                                          x0, y0, 4 * B.CELL_W - B.GAP + 16, 2 * B.CELL_H - B.GAP + 16))
+                for n in members:
+                    n.cluster = cid
+
+    # Links: about n/50, seven in ten between near neighbours of one lane, the rest anywhere.
+    links, seen = [], set()
+    order = sorted(range(n_notes), key=lambda k: (notes[k].x // 1000, notes[k].y, notes[k].x))
+    while len(links) < max(1, n_notes // 50):
+        if rng.random() < 0.7:
+            k = rng.randrange(n_notes)
+            a, b = order[k], order[min(n_notes - 1, k + rng.randint(1, 12))]
+        else:
+            a, b = rng.sample(range(n_notes), 2)
+        if a == b or (a, b) in seen:
+            continue
+        seen.add((a, b))
+        links.append(m.Link(f"l{len(links) + 1:05d}", notes[a].id, notes[b].id,
+                            rng.choice(("leads to", "causes", "", "", ""))))
+
+    return m.Workshop(
+        workshop=m.WorkshopInfo(title=f"Benchmark: a {n_notes:,}-note board",
+                                organisation="Northwind", date="2026-11-23",
+                                location="Board room", facilitator="Alex Morgan",
+                                current_stage="discover"),
+        departments=departments, participants=people,
+        agenda=[m.AgendaItem(f"a-{s}", f"{s.title()} session", s, 60)
+                for s in ("discover", "ambition", "priorities", "blueprint")],
+        discover=m.Discover(notes=notes, clusters=clusters, links=links))
