@@ -92,10 +92,19 @@ def free_spot(lane: Lane, occupied: Iterable[tuple[float, float, float, float]],
     """The first cell of `lane` (row by row) where a w×h note overlaps none of `occupied`
     (x, y, w, h rectangles); only rectangles that reach into the lane matter."""
     left, right = lane.x, lane.x + (lane.columns - 1) * CELL_W + w  # as far as a note reaches
+    columns = lane.columns
+    fits_a_cell = w <= CELL_W and h <= CELL_H
     blocked: set[int] = set()
     for ox, oy, ow, oh in occupied:
         if ox >= right or ox + ow <= left or oy + oh <= LANE_TOP:
             continue
+        if fits_a_cell and ow <= CELL_W and oh <= CELL_H:
+            col, dx = divmod(ox - left, CELL_W)
+            row, dy = divmod(oy - LANE_TOP, CELL_H)
+            if dx == 0 and dy == 0 and 0 <= col < columns and row >= 0:
+                # a note that sits in a cell (as most do) takes that cell and no other
+                blocked.add(int(row) * columns + int(col))
+                continue
         # every cell where a w×h note would touch this rectangle is taken (a note bigger than a
         # cell reaches into the cells right of and below its own)
         c0 = max(0, math.floor((ox - w - left) / CELL_W))

@@ -169,6 +169,30 @@ def test_free_spot_is_the_first_cell_that_overlaps_nothing(taken, lane_index, mo
         assert any(overlap((*B.cell(lane, earlier), w, h), r) for r in shifted)
 
 
+# Notes sitting in cells, as most do on a real board (placed by capture or by arrange); they take
+# the quick path through free_spot, which must agree with the general one.
+in_cells = st.tuples(st.integers(-2, 8), st.integers(-2, 12),
+                     st.sampled_from([B.NOTE_W, B.CELL_W, 60.0, B.NOTE_W + 1]),
+                     st.sampled_from([B.NOTE_H, B.CELL_H, 40.0, B.CELL_H + 1]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(taken=st.lists(in_cells, max_size=30), loose=st.lists(rects, max_size=3),
+       lane_index=st.integers(0, 3), most=st.integers(0, 40),
+       size=st.sampled_from([(B.NOTE_W, B.NOTE_H), (B.CELL_W, B.CELL_H), (100.0, 80.0),
+                             (B.CELL_W + 1, B.NOTE_H)]))
+def test_free_spot_among_notes_in_cells(taken, loose, lane_index, most, size):
+    lane = B.department_lanes(DEPARTMENTS, most)[lane_index]
+    w, h = size
+    shifted = [(lane.x + c * B.CELL_W, B.LANE_TOP + r * B.CELL_H, rw, rh) for c, r, rw, rh in taken]
+    shifted += [(x + lane.x, y, rw, rh) for x, y, rw, rh in loose]
+    spot = B.free_spot(lane, shifted, w, h)
+    index = next(i for i in range(10_000) if B.cell(lane, i) == spot)
+    assert not any(overlap((*spot, w, h), r) for r in shifted)
+    for earlier in range(index):
+        assert any(overlap((*B.cell(lane, earlier), w, h), r) for r in shifted)
+
+
 # -- arranging ------------------------------------------------------------------------------------
 
 

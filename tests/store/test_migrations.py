@@ -167,13 +167,13 @@ def test_a_read_only_v1_file_is_migrated_in_memory_and_left_alone(tmp_path):
 
 
 def _add_index_v3(db: Database) -> None:
-    db.execute("CREATE INDEX note_by_department ON note (department)")
+    db.execute("CREATE INDEX note_by_kind ON note (kind)")
     db.execute("PRAGMA user_version = 3")
 
 
 def test_a_file_from_the_future_is_refused_by_this_build(tmp_path):
     path = tmp_path / "w.cxw"
-    with build_with([*schema.STEPS, ("0003_index_notes_by_department", _add_index_v3)]):
+    with build_with([*schema.STEPS, ("0003_index_notes_by_kind", _add_index_v3)]):
         make_file(path)
         with Session.open(path) as s:  # the newer build itself reads it
             assert s.load() == full_workshop()

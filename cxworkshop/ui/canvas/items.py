@@ -29,7 +29,15 @@ from ...model import Cluster, Link, Note
 from . import style as S
 
 PLAIN_BELOW = 0.3  # level of detail under which a note is a plain card
+LABELS_FROM = 0.6  # and from which its 13 px labels are drawn (8 px on screen or more)
 TEXT_FLAGS = Qt.TextFlag.TextWordWrap
+BORDER = QPen(S.FRAME, 1.2)
+DASHED_BORDER = QPen(S.FRAME, 1.2, Qt.PenStyle.DashLine)  # a private note
+TEXT_AT = QPointF(S.PAD, S.STRIPE_H + S.PAD * 0.6)  # where a note's text starts
+
+
+#: A note's small labels, laid out: department initials, badge, author initials, "Private".
+Labels = tuple[QStaticText | None, QStaticText, QStaticText | None, QStaticText | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +60,8 @@ class NoteItem(QGraphicsItem):
         self.look = look
         self._text: QStaticText | None = None
         self._text_px = S.TEXT_MAX_PX
-        self._badge: QStaticText | None = None
+        self._labels: Labels | None = None
+        self._geometry()
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
@@ -66,19 +75,31 @@ class NoteItem(QGraphicsItem):
             self.prepareGeometryChange()
         if (old.text, old.w, old.h) != (note.text, note.w, note.h):
             self._text = None
-        if (old.kind, old.dimension, old.private) != (note.kind, note.dimension, note.private):
-            self._badge = None
+        if (old.kind, old.dimension, old.private) != (note.kind, note.dimension, note.private) \
+                or look != self.look:
+            self._labels = None
         self.note = note
         self.look = look
+        self._geometry()
         if self.pos() != QPointF(note.x, note.y):
             self.setPos(note.x, note.y)
         self.update()
 
+    def _geometry(self) -> None:
+        """What paint() and Qt ask for on every frame, worked out once per change."""
+        w, h = self.note.w, self.note.h
+        self._rect = QRectF(0, 0, w, h)
+        self._bounds = QRectF(-6, -6, w + 12, h + 12)
+        self._stripe = QRectF(0, 0, w, S.STRIPE_H)
+        self._paper = S.tint(self.look.colour)
+        self._ink = S.solid(self.look.colour)
+        self._border = DASHED_BORDER if self.note.private else BORDER
+
     def rect(self) -> QRectF:
-        return QRectF(0, 0, self.note.w, self.note.h)
+        return QRectF(self._rect)
 
     def boundingRect(self) -> QRectF:
-        return QRectF(-6, -6, self.note.w + 12, self.note.h + 12)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -114,63 +135,84 @@ class NoteItem(QGraphicsItem):
         text.setTextOption(option)
         text.setTextWidth(box.width())
         text.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
-        px = S.TEXT_MAX_PX
-        while True:  # largest size that fits; never cut the text, whatever its length
+
+        prepared = [0]
+
+        def fits(px: int) -> bool:
             text.prepare(QTransform(), S.font(px))
-            if text.size().height() <= box.height() or px <= S.TEXT_MIN_PX:
-                break
-            px -= 1
-        self._text, self._text_px = text, px
+            prepared[0] = px
+            return text.size().height() <= box.height()
+
+        # The largest whole pixel size, between the smallest and the largest, at which all of
+        # the text fits (never cut: below the smallest it may overflow). Laying text out is the
+        # cost, so the search starts from a guess by area (a character of a px-pixel font
+        # takes about 0.7 px² of the box) and walks from there one size at a time: the guess
+        # is seldom more than two sizes out, so most notes are laid out two to four times
+        # instead of once per size.
+        lo, hi = int(S.TEXT_MIN_PX), int(S.TEXT_MAX_PX)
+        guess = math.sqrt(box.width() * box.height() / (0.7 * max(1, len(self.note.text))))
+        px = max(lo, min(hi, int(guess)))
+        if fits(px):
+            while px < hi and fits(px + 1):
+                px += 1
+        else:
+            while px > lo and not fits(px - 1):
+                px -= 1
+            px = max(lo, px - 1)
+        if prepared[0] != px:
+            text.prepare(QTransform(), S.font(px))
+        self._text, self._text_px = text, float(px)
         return text
 
-    def _prepare_badge(self) -> QStaticText:
-        if self._badge is None:
-            label = S.badge(self.note.kind, self.note.dimension)
-            if self.note.private:
-                label = f"Private · {label}"
-            self._badge = QStaticText(label)
-            self._badge.setTextFormat(Qt.TextFormat.PlainText)
-        return self._badge
+    def _prepare_labels(self) -> Labels:
+        """The stripe's department initials and kind/dimension badge, the footer's author
+        initials and "Private" mark, laid out once (drawText would lay them out on every paint)."""
+        if self._labels is None:
+            def static(label: str, bold: bool = False) -> QStaticText:
+                t = QStaticText(label)
+                t.setTextFormat(Qt.TextFormat.PlainText)
+                t.prepare(QTransform(), S.font(S.LABEL_PX, bold=bold))
+                return t
+
+            self._labels = (static(self.look.department, bold=True) if self.look.department else None,
+                            static(S.badge(self.note.kind, self.note.dimension)),
+                            static(self.look.author) if self.look.author else None,
+                            static("Private") if self.note.private else None)
+        return self._labels
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        w, h = self.note.w, self.note.h
-        colour = self.look.colour
-        painter.setPen(Qt.PenStyle.NoPen)
+        # No view rotates the board, so the horizontal scale is the level of detail.
+        lod = painter.worldTransform().m11()
         if self.isSelected():
-            painter.fillRect(QRectF(-6, -6, w + 12, h + 12), S.SELECTION)
-        painter.fillRect(QRectF(0, 0, w, h), S.tint(colour))
-        painter.fillRect(QRectF(0, 0, w, S.STRIPE_H), S.solid(colour))
+            painter.fillRect(self._bounds, S.SELECTION)
+        painter.fillRect(self._rect, self._paper)
+        painter.fillRect(self._stripe, self._ink)
         if lod < PLAIN_BELOW:
             return
-        painter.setPen(QPen(S.FRAME, 1.2, Qt.PenStyle.DashLine if self.note.private
-                            else Qt.PenStyle.SolidLine))
-        painter.drawRect(QRectF(0, 0, w, h))
-        # the stripe: department initials on the left, kind and dimension on the right
-        painter.setPen(S.ink_on(colour))
-        painter.setFont(S.font(S.LABEL_PX, bold=True))
-        stripe = QRectF(S.PAD * 0.6, 0, w - S.PAD * 1.2, S.STRIPE_H)
-        if self.look.department:
-            painter.drawText(stripe, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             self.look.department)
-        painter.setFont(S.font(S.LABEL_PX))
-        painter.drawText(stripe, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                         S.badge(self.note.kind, self.note.dimension))
+        painter.setPen(self._border)
+        painter.drawRect(self._rect)
+        text = self._text or self._prepare_text()
         painter.setPen(S.INK)
-        text = self._prepare_text()
-        box = self._text_box()
         painter.setFont(S.font(self._text_px))
-        painter.drawStaticText(box.topLeft(), text)
-        footer = QRectF(S.PAD, h - S.PAD * 0.4 - S.LABEL_PX - 4, w - 2 * S.PAD, S.LABEL_PX + 4)
-        painter.setPen(S.MUTED)
+        painter.drawStaticText(TEXT_AT, text)
+        if lod < LABELS_FROM:
+            return  # the labels would be a few pixels high: only the stripe's colour reads
+        w, h = self.note.w, self.note.h
+        department, badge, author, private = self._prepare_labels()
+        middle = (S.STRIPE_H - S.LABEL_PX * 1.25) / 2
+        painter.setPen(S.ink_on(self.look.colour))
+        if department is not None:
+            painter.setFont(S.font(S.LABEL_PX, bold=True))
+            painter.drawStaticText(QPointF(S.PAD * 0.6, middle), department)
         painter.setFont(S.font(S.LABEL_PX))
-        if self.look.author:
-            painter.drawText(footer, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                             self.look.author)
-        if self.note.private:
-            painter.drawText(footer, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                             "Private")
+        painter.drawStaticText(QPointF(w - S.PAD * 0.6 - badge.size().width(), middle), badge)
+        footer = h - S.PAD * 0.4 - S.LABEL_PX * 1.25 - 2
+        painter.setPen(S.MUTED)
+        if author is not None:
+            painter.drawStaticText(QPointF(w - S.PAD - author.size().width(), footer), author)
+        if private is not None:
+            painter.drawStaticText(QPointF(S.PAD, footer), private)
 
 
 class ClusterItem(QGraphicsItem):
@@ -325,6 +367,28 @@ def _edge_point(rect: QRectF, inside: QPointF, outside: QPointF) -> QPointF:
     return inside
 
 
+def clip_line(line: QLineF, rect: QRectF) -> QLineF | None:
+    """The part of `line` inside `rect` (Liang-Barsky), or None when none of it is."""
+    x1, y1, dx, dy = line.x1(), line.y1(), line.dx(), line.dy()
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-dx, x1 - rect.left()), (dx, rect.right() - x1),
+                 (-dy, y1 - rect.top()), (dy, rect.bottom() - y1)):
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        t = q / p
+        if p < 0:
+            if t > t1:
+                return None
+            t0 = max(t0, t)
+        else:
+            if t < t0:
+                return None
+            t1 = min(t1, t)
+    return QLineF(x1 + t0 * dx, y1 + t0 * dy, x1 + t1 * dx, y1 + t1 * dy)
+
+
 class LinkItem(QGraphicsItem):
     """An arrow from one note to another, clipped at both notes' edges, with its label."""
 
@@ -341,7 +405,9 @@ class LinkItem(QGraphicsItem):
         self._line = QLineF()
         self._bounds = QRectF()
         self.label_item: LinkLabel | None = None  # drawn above the notes, so it stays readable
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        # the exposed area comes with each paint: a long arrow is drawn only where it shows
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                      | QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         source.links.append(self)
         target.links.append(self)
         self.adjust()
@@ -394,22 +460,26 @@ class LinkItem(QGraphicsItem):
               widget: QWidget | None = None) -> None:
         painter.save()  # the view does not save state between items (it is faster so)
         try:
-            self._paint(painter)
+            self._paint(painter, option.exposedRect)
         finally:
             painter.restore()
 
-    def _paint(self, painter: QPainter) -> None:
+    def _paint(self, painter: QPainter, exposed: QRectF) -> None:
         line = self._line
         if line.length() < 1:
             return
         colour = S.SELECTION if self.isSelected() else S.LINK
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(QPen(colour, 5 if self.isSelected() else 3.5, Qt.PenStyle.SolidLine,
-                            Qt.PenCapStyle.RoundCap))
+                            Qt.PenCapStyle.FlatCap))  # round caps cost 20x more to antialias
         angle = math.atan2(line.dy(), line.dx())
         tip = line.p2()
         back = QPointF(tip.x() - self.HEAD * math.cos(angle), tip.y() - self.HEAD * math.sin(angle))
-        painter.drawLine(QLineF(line.p1(), back))
+        # antialiased wide lines cost by their full length, even off screen: draw the part
+        # that shows (with a margin for the pen)
+        shaft = clip_line(QLineF(line.p1(), back), exposed.adjusted(-8, -8, 8, 8))
+        if shaft is not None:
+            painter.drawLine(shaft)
         painter.setBrush(colour)
         painter.setPen(Qt.PenStyle.NoPen)
         spread = 0.45

@@ -5,8 +5,9 @@ returns: only the rows a batch touched are read again. Gestures (a drag that mov
 frame resized) come out as signals; the page turns them into ops, so the scene never writes.
 
 Zoomed far out on a big board, drawing ten thousand items one by one costs more than a frame,
-so the notes, frames and links are then hidden and one overview picture of them, drawn once
-per change, is painted instead.
+so the view then paints one overview picture of them instead, drawn once per change (see
+`BoardView.paintEvent`). Items are never parented to a layer item: Qt walks every child of a
+parent on each paint, which costs a frame on its own at 10,000 notes; stacking is by z bands.
 """
 
 from __future__ import annotations
@@ -26,11 +27,20 @@ from ...store import Session
 from ...store import rows as R
 from ...store import tables as T
 from . import style as S
-from .items import ClusterItem, LaneHeading, Layer, LinkItem, LinkLabel, NoteItem, NoteLook
+from .items import ClusterItem, LaneHeading, LinkItem, LinkLabel, NoteItem, NoteLook
 
 OVERVIEW_MIN_NOTES = 600  # smaller boards are always drawn item by item
 OVERVIEW_MAX_PX = 8192  # the overview picture's longest side
 OVERVIEW_MAX_SCALE = 0.3  # never worth drawing the picture finer than plain cards
+
+# Stacking, bottom to top: lane headings, frames, arrows (they pass under notes, ending at their
+# edges), notes in the file's order, link labels (readable over the notes), a link being drawn.
+HEADING_Z = -1.0
+FRAME_Z = 0.0
+LINK_Z = 1e6
+NOTE_Z = 2e6
+LABEL_Z = 3e6
+DRAWING_Z = 4e6
 
 
 class BoardScene(QGraphicsScene):
@@ -48,15 +58,10 @@ class BoardScene(QGraphicsScene):
         self.arrangement = "free"
         self._department: dict[str, tuple[str, str]] = {}  # id -> (colour, initials)
         self._authors: dict[str, str] = {}
-        self._frames = Layer(0)
-        self._link_layer = Layer(1)  # arrows pass under notes, ending at their edges
-        self._note_layer = Layer(2)
-        self._label_layer = Layer(3)  # link labels stay readable over the notes
-        for layer in (self._frames, self._link_layer, self._note_layer, self._label_layer):
-            self.addItem(layer)
         self._pressed: dict[QGraphicsItem, QPointF] = {}
         self._overview: QImage | None = None
         self._overview_rect = QRectF()
+        self._items_rect: QRectF | None = None  # cached; None once anything may have moved
         self.overview_on = False
         self.highlighted: str | None = None  # a department id, or "" for notes without one
         self.search = ""
@@ -79,13 +84,13 @@ class BoardScene(QGraphicsScene):
             self._add_cluster(cluster)
         for z, note in enumerate(w.discover.notes):
             item = self._add_note(note)
-            item.setZValue(z)
+            item.setZValue(NOTE_Z + z)
         for link in w.discover.links:
             self._add_link(link)
         self._show_lanes(D.lanes(session))
-        self._frames.setVisible(self.arrangement == "free" and not self.overview_on)
+        self._show_frames()
         self._apply_focus(self.notes.values())
-        self._overview = None
+        self._changed()
         self.update()
 
     def set_people(self, session: Session) -> None:
@@ -96,7 +101,18 @@ class BoardScene(QGraphicsScene):
             item.set_note(item.note, self._look(item.note))
         self._show_lanes(D.lanes(session))
         self._apply_focus(self.notes.values())
+        self._changed()
+
+    def _changed(self) -> None:
+        """Something on the board changed: the overview picture and the extent are stale."""
         self._overview = None
+        self._items_rect = None
+
+    def _show_frames(self) -> None:
+        """Frames show in the free layout; an arrangement puts them aside (they keep their
+        place for when the free layout comes back)."""
+        for item in self.clusters.values():
+            item.setVisible(self.arrangement == "free")
 
     def _set_people(self, departments: Sequence[Department],
                     participants: Sequence[Participant]) -> None:
@@ -111,7 +127,8 @@ class BoardScene(QGraphicsScene):
 
     def _add_note(self, note: Note) -> NoteItem:
         item = NoteItem(note, self._look(note))
-        item.setParentItem(self._note_layer)
+        item.setZValue(NOTE_Z)
+        self.addItem(item)
         self.notes[note.id] = item
         if note.cluster in self.clusters:
             self.clusters[note.cluster].members.append(item)
@@ -119,7 +136,9 @@ class BoardScene(QGraphicsScene):
 
     def _add_cluster(self, cluster: Cluster) -> ClusterItem:
         item = ClusterItem(cluster)
-        item.setParentItem(self._frames)
+        item.setZValue(FRAME_Z)
+        item.setVisible(self.arrangement == "free")
+        self.addItem(item)
         self.clusters[cluster.id] = item
         item.members = [n for n in self.notes.values() if n.note.cluster == cluster.id]
         return item
@@ -129,8 +148,11 @@ class BoardScene(QGraphicsScene):
         if source is None or target is None:
             return None
         item = LinkItem(link, source, target)
-        item.setParentItem(self._link_layer)
-        LinkLabel(item).setParentItem(self._label_layer)
+        item.setZValue(LINK_Z)
+        self.addItem(item)
+        label = LinkLabel(item)
+        label.setZValue(LABEL_Z)
+        self.addItem(label)
         self.links[link.id] = item
         return item
 
@@ -143,7 +165,7 @@ class BoardScene(QGraphicsScene):
         for lane in lanes:
             rect = QRectF(lane.x, B.LANE_TOP - B.HEADING_H - 10, lane.width, B.HEADING_H)
             heading = LaneHeading(lane.title, lane.colour, rect)
-            heading.setZValue(-1)
+            heading.setZValue(HEADING_Z)
             if self.arrangement == "free":
                 heading.setOpacity(0.55)  # in the free layout they only say where notes land
             self.addItem(heading)
@@ -172,7 +194,7 @@ class BoardScene(QGraphicsScene):
                 if item is None:
                     item = self._add_note(note)
                     renumber = renumber or row["pos"] != len(self.notes) - 1
-                    item.setZValue(row["pos"])
+                    item.setZValue(NOTE_Z + row["pos"])
                     self._apply_focus((item,))
                     lanes_changed = True
                     continue
@@ -196,7 +218,7 @@ class BoardScene(QGraphicsScene):
                     continue
                 cluster = T.CLUSTER.from_row(row)
                 if item is None:
-                    self._add_cluster(cluster).setZValue(row["pos"])
+                    self._add_cluster(cluster).setZValue(FRAME_Z + row["pos"])
                     lanes_changed = True
                 else:
                     item.set_cluster(cluster)
@@ -214,15 +236,15 @@ class BoardScene(QGraphicsScene):
                     item.set_link(link)
             elif table == "board":
                 self.arrangement = D.arrangement(session)
-                self._frames.setVisible(self.arrangement == "free" and not self.overview_on)
+                self._show_frames()
                 lanes_changed = True
         if renumber:
             for z, (nid,) in enumerate(conn.execute("SELECT id FROM note ORDER BY pos")):
                 if nid in self.notes:
-                    self.notes[nid].setZValue(z)
+                    self.notes[nid].setZValue(NOTE_Z + z)
         if lanes_changed:
             self._show_lanes(D.lanes(session))
-        self._overview = None
+        self._changed()
         if self.overview_on:
             self.update()
         return moved
@@ -285,17 +307,20 @@ class BoardScene(QGraphicsScene):
             if item.scene() is self and item.pos() != was:
                 places[item.id] = (item.pos().x(), item.pos().y())
         if places:
+            self._changed()
             self.moved.emit(places)
 
     # -- zoomed far out: one picture instead of every item ------------------------------------
 
     def items_rect(self) -> QRectF:
-        """The area holding every note, frame and heading."""
-        rect = QRectF()
-        frames = self.clusters.values() if self.arrangement == "free" else ()
-        for item in (*self.notes.values(), *frames, *self.headings):
-            rect = rect.united(item.sceneBoundingRect())
-        return rect
+        """The area holding every note, frame and heading (kept until the board changes)."""
+        if self._items_rect is None:
+            rect = QRectF()
+            frames = self.clusters.values() if self.arrangement == "free" else ()
+            for item in (*self.notes.values(), *frames, *self.headings):
+                rect = rect.united(item.sceneBoundingRect())
+            self._items_rect = rect
+        return QRectF(self._items_rect)
 
     def overview_scale(self) -> float:
         rect = self._overview_rect if self._overview is not None else self.items_rect()
@@ -303,14 +328,17 @@ class BoardScene(QGraphicsScene):
         return min(OVERVIEW_MAX_SCALE, OVERVIEW_MAX_PX / longest)
 
     def use_overview(self, view_scale: float) -> None:
-        """Switch between item-by-item drawing and the overview picture for a zoom level."""
-        want = len(self.notes) >= OVERVIEW_MIN_NOTES and view_scale < self.overview_scale() * 1.3
-        if want != self.overview_on:
-            self.overview_on = want
-            self._note_layer.setVisible(not want)
-            self._link_layer.setVisible(not want)
-            self._label_layer.setVisible(not want)
-            self._frames.setVisible(not want and self.arrangement == "free")
+        """Whether a view at this zoom should paint the overview picture instead of the items
+        (the items stay where they are: clicks and rubber bands still reach them)."""
+        self.overview_on = (len(self.notes) >= OVERVIEW_MIN_NOTES
+                            and view_scale < self.overview_scale() * 1.3)
+
+    def overview(self) -> tuple[QImage, QRectF]:
+        """The overview picture and the scene area it covers, drawn now if it is stale."""
+        if self._overview is None:
+            self._render_overview()
+        assert self._overview is not None
+        return self._overview, self._overview_rect
 
     def _render_overview(self) -> None:
         rect = self.items_rect()
@@ -337,11 +365,3 @@ class BoardScene(QGraphicsScene):
             p.fillRect(QRectF(pos.x(), pos.y(), note.w, S.STRIPE_H), S.solid(colour))
         p.end()
         self._overview, self._overview_rect = image, rect
-
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
-        super().drawBackground(painter, rect)
-        if self.overview_on:
-            if self._overview is None:
-                self._render_overview()
-            assert self._overview is not None
-            painter.drawImage(self._overview_rect, self._overview)

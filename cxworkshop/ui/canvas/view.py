@@ -5,12 +5,17 @@ Shift-dragging from one note to another (or with the link tool on)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPen, QWheelEvent
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsView
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsView,
+    QStyleOptionGraphicsItem,
+)
 
 from . import style as S
 from .items import ClusterItem, LinkItem, LinkLabel, NoteItem
-from .scene import BoardScene
+from .scene import DRAWING_Z, BoardScene
 
 MIN_SCALE = 0.01
 MAX_SCALE = 4.0
@@ -150,7 +155,7 @@ class BoardView(QGraphicsView):
                 centre = note.sceneBoundingRect().center()
                 self._link_line = QGraphicsLineItem(centre.x(), centre.y(), centre.x(), centre.y())
                 self._link_line.setPen(QPen(S.SELECTION, 4, Qt.PenStyle.DashLine))
-                self._link_line.setZValue(10)
+                self._link_line.setZValue(DRAWING_Z)
                 self.board.addItem(self._link_line)
                 event.accept()
                 return
@@ -204,6 +209,43 @@ class BoardView(QGraphicsView):
                     event.accept()
                     return
         super().mouseDoubleClickEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Zoomed far out on a big board, paint the scene's overview picture, the lane headings
+        and outlines of what is selected, instead of asking ten thousand items to draw."""
+        if not self.board.overview_on:
+            super().paintEvent(event)
+            return
+        exposed = event.rect()
+        painter = QPainter(self.viewport())
+        painter.fillRect(exposed, S.BOARD_BG)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        painter.setTransform(self.viewportTransform())
+        image, area = self.board.overview()
+        painter.drawImage(area, image)
+        option = QStyleOptionGraphicsItem()
+        for heading in self.board.headings:
+            painter.save()
+            painter.setOpacity(heading.opacity())
+            painter.translate(heading.pos())
+            heading.paint(painter, option, None)
+            painter.restore()
+        selected = self.board.selectedItems()
+        if selected:
+            painter.setPen(QPen(S.SELECTION, 4 / max(self.scale_now(), 1e-6)))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for item in selected:
+                painter.drawRect(item.sceneBoundingRect())
+        self.drawForeground(painter, self.mapToScene(exposed).boundingRect())
+        painter.resetTransform()
+        band = self.rubberBandRect()
+        if not band.isEmpty():
+            fill = QColor(S.SELECTION)
+            fill.setAlpha(50)
+            painter.setPen(QPen(S.SELECTION, 2))
+            painter.setBrush(fill)
+            painter.drawRect(band)
+        painter.end()
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawForeground(painter, rect)

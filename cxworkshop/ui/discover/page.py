@@ -54,6 +54,10 @@ class DiscoverPage(QWidget):
         self._selection_order: list[str] = []
         self._glide: QVariantAnimation | None = None
         self._summary_due = False
+        self._summary_timer = QTimer(self)
+        self._summary_timer.setSingleShot(True)
+        self._summary_timer.setInterval(0)
+        self._summary_timer.timeout.connect(self._refresh_summary)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -229,7 +233,7 @@ class DiscoverPage(QWidget):
         if before and 1 < len(moved) <= GLIDE_MAX_NOTES:
             self._glide_from(before, moved)
         self._arrangement_changed()
-        self._refresh_summary()
+        self._summary_timer.start()  # counted once the edit is shown (and once for a burst)
 
     @staticmethod
     def _is_arrangement(batch: Batch) -> bool:

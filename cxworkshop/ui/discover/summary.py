@@ -69,31 +69,56 @@ class SummaryPanel(QWidget):
         kinds = ("barrier",) if self.barriers_only.isChecked() else V.NOTE_KINDS
         summary = B.summarise(notes, links, kinds)
         rows = [(d.id, d.name) for d in departments] + [("", "No department")]
-        self.table.setRowCount(len(rows))
-        self.table.setVerticalHeaderLabels([name for _id, name in rows])
         most = max(summary.counts.values(), default=1)
-        for r, (did, _name) in enumerate(rows):
-            values = [summary.count(did, dim) for dim in COLUMNS] + [summary.row_total(did)]
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(str(value) if value else "·")
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                if c < len(COLUMNS) and value:
-                    # darker grey = more notes: a heat map that needs no colour vision
-                    shade = 245 - round(110 * value / most)
-                    item.setBackground(QBrush(QColor(shade, shade, shade)))
-                self.table.setItem(r, c, item)
+        cells = tuple(tuple([summary.count(did, dim) for dim in COLUMNS] + [summary.row_total(did)])
+                      for did, _name in rows)
         names = {d.id: d.name for d in departments}
-        texts = {n.id: n for n in notes}
+        lines = []
+        if summary.crossing:
+            texts = {n.id: n for n in notes}
+            for link in summary.crossing:
+                a, b = texts[link.source], texts[link.target]
+                label = f" ({link.label})" if link.label else ""
+                lines.append((f"{names.get(a.department or '', '?')} → "
+                              f"{names.get(b.department or '', '?')}{label}\n“{a.text}” → “{b.text}”",
+                              (link.source, link.target)))
+        shown = (tuple(name for _id, name in rows), cells, most, tuple(lines))
+        if shown == self._last:
+            return  # most edits change neither: leave the widgets (and their scrolling) alone
+        self._last = shown
+        self._show_counts([name for _id, name in rows], cells, most)
+        self._show_crossing(lines)
+
+    def _show_counts(self, names: list[str], cells: tuple[tuple[int, ...], ...], most: int) -> None:
+        table = self.table
+        if table.rowCount() != len(names) or [
+                table.verticalHeaderItem(r).text() if table.verticalHeaderItem(r) else None
+                for r in range(table.rowCount())] != names:
+            table.setRowCount(len(names))
+            table.setVerticalHeaderLabels(names)
+        for r, values in enumerate(cells):
+            for c, value in enumerate(values):
+                item = table.item(r, c)
+                if item is None:
+                    item = QTableWidgetItem()
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                    table.setItem(r, c, item)
+                text = str(value) if value else "·"
+                if item.text() != text:
+                    item.setText(text)
+                # darker grey = more notes: a heat map that needs no colour vision
+                shade = 245 - round(110 * value / most) if c < len(COLUMNS) and value else None
+                brush = QBrush(QColor(shade, shade, shade)) if shade is not None else QBrush()
+                if item.background() != brush:
+                    item.setBackground(brush)
+
+    def _show_crossing(self, lines: list[tuple[str, tuple[str, str]]]) -> None:
         self.crossing.clear()
-        for link in summary.crossing:
-            a, b = texts[link.source], texts[link.target]
-            label = f" ({link.label})" if link.label else ""
-            item = QListWidgetItem(
-                f"{names.get(a.department or '', '?')} → {names.get(b.department or '', '?')}"
-                f"{label}\n“{a.text}” → “{b.text}”")
-            item.setData(Qt.ItemDataRole.UserRole, (link.source, link.target))
+        for text, ends in lines:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, ends)
             self.crossing.addItem(item)
-        if not summary.crossing:
+        if not lines:
             empty = QListWidgetItem("No links cross departments yet. Shift-drag from one note "
                                     "to another to show what leads to what.")
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
