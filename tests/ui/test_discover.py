@@ -10,7 +10,7 @@ from cxworkshop.model import board as B
 from cxworkshop.ops import discover as D
 from cxworkshop.store import create_file
 from cxworkshop.ui.canvas.items import NoteItem
-from cxworkshop.ui.canvas.style import FADED_OPACITY
+from cxworkshop.ui.canvas.style import FADED_OPACITY, tint
 
 from .board_helpers import at, click, double_click, drag, file_state, note_row, rows
 from .conftest import saved
@@ -454,3 +454,47 @@ def test_a_refused_link_says_why_and_changes_nothing(board, qtbot):
          at(board.view, board.scene.notes["n2"]), SHIFT)
     assert file_state(board.path) == before
     assert messages == ["These two notes are already linked that way."]
+
+
+def test_zoomed_far_out_on_a_big_board_every_captured_note_is_shown(make_window, tmp_path, qtbot):
+    """Past a few hundred notes, fit-all paints one overview picture instead of every note;
+    each note captured then must still reach the screen (the view repaints every time)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from cxworkshop.ui.canvas.scene import OVERVIEW_MIN_NOTES
+
+    w = board_workshop()
+    w.discover.notes = [m.Note(f"n{i}", f"Note {i}", "challenge", ("mkt", "sal", "svc")[i % 3])
+                        for i in range(OVERVIEW_MIN_NOTES + 60)]
+    _lanes, places = B.arrange(w.discover.notes, w.departments, "departments")
+    for note in w.discover.notes:
+        note.x, note.y = places[note.id]
+    window = make_window(create_file(tmp_path / "big.cxw", w))
+    window.resize(1400, 900)
+    page = window.discover_page
+    qtbot.waitUntil(page.view.isVisible)
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_F)
+    assert page.scene.overview_on
+
+    paints = []
+
+    class Watch(QObject):
+        def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint:
+                paints.append(event.rect())
+            return False
+
+    watch = Watch()
+    page.view.viewport().installEventFilter(watch)
+    qtbot.waitUntil(lambda: bool(paints))
+    for k in range(3):
+        before = len(paints)
+        page.capture.line.setFocus()
+        qtbot.keyClicks(page.capture.line, f"{k + 1}: Captured while zoomed out {k}")
+        qtbot.keyClick(page.capture.line, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda before=before: len(paints) > before)
+        image, area = page.scene.overview()
+        new = next(i for i in page.scene.notes.values() if i.note.text.endswith(f"out {k}"))
+        spot = (new.sceneBoundingRect().center() - area.topLeft()) * page.scene.overview_scale()
+        assert image.pixelColor(spot.toPoint()) == tint(new.look.colour)  # drawn into the picture

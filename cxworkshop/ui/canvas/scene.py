@@ -61,6 +61,7 @@ class BoardScene(QGraphicsScene):
         self._pressed: dict[QGraphicsItem, QPointF] = {}
         self._overview: QImage | None = None
         self._overview_rect = QRectF()
+        self._overview_scale = 1.0
         self._items_rect: QRectF | None = None  # cached; None once anything may have moved
         self.overview_on = False
         self.highlighted: str | None = None  # a department id, or "" for notes without one
@@ -180,7 +181,10 @@ class BoardScene(QGraphicsScene):
         moved: list[QGraphicsItem] = []
         renumber = False
         lanes_changed = False
+        added: list[NoteItem] = []  # new notes on top of the others: the overview can take them
+        other = False  # anything else changed: the overview is drawn again
         for table, key in batch.touched():
+            other = other or table != "note"
             if table == "note":
                 row = R.get(conn, "note", key)
                 item = self.notes.get(key["id"])
@@ -188,7 +192,7 @@ class BoardScene(QGraphicsScene):
                     if item is not None:
                         self._remove_note(item)
                         renumber = True
-                    lanes_changed = True
+                    lanes_changed = other = True
                     continue
                 note = T.NOTE.from_row(row)
                 if item is None:
@@ -197,7 +201,9 @@ class BoardScene(QGraphicsScene):
                     item.setZValue(NOTE_Z + row["pos"])
                     self._apply_focus((item,))
                     lanes_changed = True
+                    added.append(item)
                     continue
+                other = True
                 if item.note.cluster != note.cluster:
                     self._regroup(item, item.note.cluster, note.cluster)
                 if item.note.department != note.department:
@@ -244,7 +250,14 @@ class BoardScene(QGraphicsScene):
                     self.notes[nid].setZValue(NOTE_Z + z)
         if lanes_changed:
             self._show_lanes(D.lanes(session))
-        self._changed()
+        if other or renumber:
+            self._changed()
+        else:  # notes were only added: the extent grows by them, the picture takes them
+            if self._items_rect is not None:
+                for item in added:
+                    self._items_rect = self._items_rect.united(item.sceneBoundingRect())
+            if not self._draw_onto_overview(added):
+                self._overview = None
         if self.overview_on:
             self.update()
         return moved
@@ -357,11 +370,31 @@ class BoardScene(QGraphicsScene):
         p.setPen(QPen(S.LINK, 1.5 / max(scale, 0.01)))
         for link in self.links.values():
             p.drawLine(link.line())
-        for item in sorted(self.notes.values(), key=lambda n: n.zValue()):
+        self._draw_cards(p, sorted(self.notes.values(), key=lambda n: n.zValue()))
+        p.end()
+        self._overview, self._overview_rect, self._overview_scale = image, rect, scale
+
+    @staticmethod
+    def _draw_cards(p: QPainter, items: Iterable[NoteItem]) -> None:
+        for item in items:
             pos, note = item.pos(), item.note
             colour = item.look.colour
             p.setOpacity(item.opacity())
             p.fillRect(QRectF(pos.x(), pos.y(), note.w, note.h), S.tint(colour))
             p.fillRect(QRectF(pos.x(), pos.y(), note.w, S.STRIPE_H), S.solid(colour))
-        p.end()
-        self._overview, self._overview_rect = image, rect
+
+    def _draw_onto_overview(self, added: list[NoteItem]) -> bool:
+        """Draw notes just added (on top of all others) onto the overview picture, when they lie
+        inside it: a captured note costs a card, not the whole board. False if they cannot be."""
+        if self._overview is None:
+            return True  # no picture to keep up to date
+        area, scale = self._overview_rect, self._overview_scale
+        if not all(area.contains(item.sceneBoundingRect()) for item in added):
+            return False
+        if added:
+            p = QPainter(self._overview)
+            p.scale(scale, scale)
+            p.translate(-area.topLeft())
+            self._draw_cards(p, added)
+            p.end()
+        return True

@@ -4,7 +4,7 @@ Shift-dragging from one note to another (or with the link tool on)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -216,6 +216,10 @@ class BoardView(QGraphicsView):
         if not self.board.overview_on:
             super().paintEvent(event)
             return
+        # Qt clears its "the whole scene needs repainting" flag only while it draws items; were
+        # it never to draw, later changes (a note added while zoomed out) would not be shown.
+        # So let it draw one pixel's worth (one note at most), then paint over everything.
+        super().paintEvent(QPaintEvent(QRect(0, 0, 1, 1)))
         exposed = event.rect()
         painter = QPainter(self.viewport())
         painter.fillRect(exposed, S.BOARD_BG)
