@@ -371,11 +371,16 @@ def add_cluster(session: Session, title: str = "", notes: Iterable[str] = (), *,
 
 
 def edit_cluster(session: Session, cluster: str, title: str) -> Batch:
-    _require(session, "cluster", cluster)
+    return _set_text(session, "cluster", cluster, "title", title, "cluster's name")
+
+
+def _set_text(session: Session, table: str, oid: str, column: str, value: str,
+              what: str) -> Batch:
+    """One text of a cluster or link, trimmed, as one step."""
+    _require(session, table, oid)
     batch = Batch(SECTION)
     with session.atomic() as conn:
-        Recorder(conn, batch).update("cluster", {"id": cluster},
-                                     {"title": text(title, "cluster's name").strip()})
+        Recorder(conn, batch).update(table, {"id": oid}, {column: text(value, what).strip()})
     return batch
 
 
@@ -401,12 +406,7 @@ def add_link(session: Session, source: str, target: str, label: str = "", *,
 
 
 def edit_link(session: Session, link: str, label: str) -> Batch:
-    _require(session, "link", link)
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).update("link", {"id": link},
-                                     {"label": text(label, "link's label").strip()})
-    return batch
+    return _set_text(session, "link", link, "label", label, "link's label")
 
 
 # -- arrangements ---------------------------------------------------------------------------------
