@@ -173,6 +173,7 @@ class DiscoverPage(QWidget):
     def reload(self) -> None:
         """Show the whole board again from the file (on open, or after Setup changed)."""
         self.scene.load(self.session)
+        self.scene.use_overview(self.view.scale_now())  # the board may have grown or shrunk
         self._people_changed()
         self._arrangement_changed()
         self._set_read_only(self.session.read_only)
