@@ -106,6 +106,32 @@ def test_capture_bar_adds_notes_without_the_mouse(board, qtbot):
     assert board.capture.department.currentData() == "svc", "the prefix's choice sticks"
 
 
+@pytest.mark.parametrize("typed", ["3 systems hold our customer data", "40% of calls are repeats",
+                                   "12 weeks to send a quote", "2.5 days to refund"])
+def test_a_note_that_starts_with_a_number_keeps_it(board, qtbot, typed):
+    line = board.capture.line
+    line.setFocus()
+    qtbot.keyClick(line, Qt.Key.Key_1, ALT)  # Marketing, chosen on purpose
+    qtbot.keyClicks(line, typed)
+    assert line.text() == typed
+    assert board.capture.department.currentData() == "mkt", "the digit was not a choice"
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert rows(board.path, "SELECT department FROM note WHERE text = ?", (typed,)) == [("mkt",)]
+
+
+def test_a_digit_then_a_letter_picks_the_department_and_backspace_takes_it_back(board, qtbot):
+    line = board.capture.line
+    line.setFocus()
+    qtbot.keyClick(line, Qt.Key.Key_3)
+    assert board.capture.department.currentData() == "svc"
+    qtbot.keyClick(line, Qt.Key.Key_Backspace)
+    assert board.capture.department.currentData() == "mkt", "back to what it was"
+    qtbot.keyClicks(line, "3Agents cannot rebook")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert rows(board.path, "SELECT department FROM note WHERE text = 'Agents cannot rebook'") \
+        == [("svc",)]
+
+
 def test_twenty_captured_notes_never_land_on_each_other(board, qtbot):
     line = board.capture.line
     line.setFocus()

@@ -4,6 +4,10 @@ Department, kind, dimension and author stay chosen from one note to the next (a 
 talks about one department for a while). They change without leaving the keys: a digit 1–9
 on an empty line picks the department, Alt+1–9 at any time, Alt+C/B/I the kind, Alt+P/R/T the
 dimension (Alt+N none), or a short prefix before a colon ("2 b pr: Leads are unqualified").
+
+A note may itself start with a number ("3 systems hold our customer data", "40% of calls"): a
+digit picks a department only if a letter follows it. When the next key is a space, another
+digit or a sign, the pick is taken back and the digit is typed, so no number is ever lost.
 """
 
 from __future__ import annotations
@@ -24,20 +28,41 @@ KIND_KEYS = {Qt.Key.Key_C: "challenge", Qt.Key.Key_B: "barrier", Qt.Key.Key_I: "
 DIMENSION_KEYS = {Qt.Key.Key_P: "people", Qt.Key.Key_R: "process", Qt.Key.Key_T: "technology",
                   Qt.Key.Key_N: None}
 DIGITS = {getattr(Qt.Key, f"Key_{i}"): i for i in range(1, 10)}
-PLACEHOLDER = "Type a challenge and press Enter   (digit = department · 2 b pr: prefix)"
+PLACEHOLDER = "Type a challenge and press Enter   (digit then text = department · 2 b pr: prefix)"
 
 
 class CaptureLine(FieldEdit):
     """The text field; keys that choose rather than type go to the bar."""
 
     choose = Signal(str, object)  # ("department", index) / ("kind", k) / ("dimension", d)
+    unpick = Signal()  # the digit that picked a department was the start of a number
     leave = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._digit = ""  # a digit that picked a department on the empty line, until the next key
+
+    def focusOutEvent(self, event) -> None:
+        self._digit = ""
+        super().focusOutEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), event.modifiers()
         alt = bool(mods & Qt.KeyboardModifier.AltModifier)
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        digit, self._digit = self._digit, ""
+        typed = event.text()
+        if digit and not self.text() and not (alt or ctrl):
+            if key == Qt.Key.Key_Backspace:
+                self.unpick.emit()  # the pick is taken back, as typing would be
+                event.accept()
+                return
+            if typed and typed.isprintable() and not typed[0].isalpha():
+                self.unpick.emit()  # "3 systems…", "40%…", "2 b pr: …": the digit is text
+                self.insert(digit)
         if key in DIGITS and not ctrl and (alt or not self.text()):
+            if not alt:
+                self._digit = typed or str(DIGITS[key])
             self.choose.emit("department", DIGITS[key] - 1)
         elif alt and not ctrl and key in KIND_KEYS:
             self.choose.emit("kind", KIND_KEYS[key])
@@ -90,6 +115,8 @@ class CaptureBar(QWidget):
         self.line.setClearButtonEnabled(True)
         self.line.returnPressed.connect(self._enter)
         self.line.choose.connect(self.choose)
+        self.line.unpick.connect(self._unpick)
+        self._before_pick = self.department.currentIndex()
         for combo in (self.department, self.kind, self.dimension, self.author):
             combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
             combo.activated.connect(lambda _i: self.line.setFocus())
@@ -125,6 +152,7 @@ class CaptureBar(QWidget):
     def choose(self, what: str, value: object) -> None:
         if what == "department":
             assert isinstance(value, int)
+            self._before_pick = self.department.currentIndex()
             if value < len(self.departments):
                 self.department.setCurrentIndex(value + 1)
         elif what == "kind":
@@ -133,6 +161,9 @@ class CaptureBar(QWidget):
             self.dimension.setCurrentIndex(self.dimension.findData(value))
         elif what == "author":
             self.author.setCurrentIndex(max(0, self.author.findData(value)))
+
+    def _unpick(self) -> None:
+        self.department.setCurrentIndex(self._before_pick)
 
     def _enter(self) -> None:
         typed = cap.parse(self.line.text(), self.departments, self.participants)
