@@ -10,6 +10,7 @@ kept) until "restore free layout" puts every note back where it stood.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -316,6 +317,11 @@ def duplicate_notes(session: Session, ids: Iterable[str], dx: float = DUPLICATE_
             copy = {k: v for k, v in row.items() if k != "pos"}
             copy.update(id=oid, x=x, y=y, cluster=cluster)
             rec.insert("note", copy)
+            if not free:  # in lanes: the copy's free place is beside its original's
+                saved = conn.execute("SELECT x, y FROM free_layout WHERE note = ?",
+                                     (row["id"],)).fetchone()
+                if saved is not None:
+                    rec.insert("free_layout", {"note": oid, "x": saved[0] + dx, "y": saved[1] + dy})
             copies[row["id"]] = oid
             batch.created.append(oid)
         for link in _rows(session, "link", "ORDER BY pos"):
@@ -335,8 +341,12 @@ FRAME_TITLE = 56.0  # room above the notes for the cluster's name
 def add_cluster(session: Session, title: str = "", notes: Iterable[str] = (), *,
                 rect: tuple[float, float, float, float] | None = None,
                 id: str | None = None) -> Batch:
-    """A new cluster framing `notes` (or at `rect`); the notes in it join it."""
+    """A new cluster framing `notes` (or at `rect`); the notes in it join it. Frames belong to
+    the free layout (lanes put them aside), so they are made only there."""
     title = text(title, "cluster's name").strip()
+    if arrangement(session) != "free":
+        raise OpError("Clusters are made in the free layout: choose Free layout "
+                      "(Ctrl+Shift+R), then group the notes.")
     members = [_require(session, "note", n) for n in dict.fromkeys(notes)]
     if rect is None:
         if not members:
@@ -412,11 +422,35 @@ def edit_link(session: Session, link: str, label: str) -> Batch:
 # -- arrangements ---------------------------------------------------------------------------------
 
 
+def _free_places(session: Session, notes: list[Note],
+                 saved: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """Where the notes that have no saved free position go when the free layout comes back:
+    each to the first spot of its department's lane clear of every note (at its free place)
+    and of every frame, in the order the notes were made."""
+    newcomers = [n for n in notes if n.id not in saved]
+    if not newcomers:
+        return {}
+    counts = Counter(n.department or B.NO_DEPARTMENT for n in notes)
+    widest = max((n.w for n in notes), default=B.NOTE_W)
+    lanes = {lane.key: lane for lane in B.department_lanes(_departments(session),
+                                                           max(counts.values()), widest)}
+    occupied = [(*saved[n.id], n.w, n.h) for n in notes if n.id in saved]
+    occupied += [(c["x"], c["y"], c["w"], c["h"]) for c in _clusters(session)]
+    places: dict[str, tuple[float, float]] = {}
+    for note in newcomers:
+        lane = lanes.get(note.department or B.NO_DEPARTMENT, lanes[B.NO_DEPARTMENT])
+        x, y = B.free_spot(lane, occupied, note.w, note.h)
+        places[note.id] = (x, y)
+        occupied.append((x, y, note.w, note.h))
+    return places
+
+
 def arrange(session: Session, by: str) -> Batch:
     """Lay the board out in lanes `by` "departments" or "dimensions", or put it back ("free").
 
-    The first arrangement remembers every note's free position; "free" restores them (notes
-    added since stay where they are) and forgets them.
+    The first arrangement remembers every note's free position; "free" restores them and
+    forgets them. A note captured while lanes were shown has no free position yet: it goes to
+    the first free spot of its department's area, clear of the other notes and of the frames.
     """
     if by not in ARRANGEMENTS:
         raise OpError(f"{by!r} is not a way to arrange the board; choose one of "
@@ -436,6 +470,8 @@ def arrange(session: Session, by: str) -> Batch:
                                          "y": saved[note.id][1], "pos": 0})
                     rec.update("note", {"id": note.id},
                                {"x": saved[note.id][0], "y": saved[note.id][1]})
+            for nid, (x, y) in _free_places(session, notes, saved).items():
+                rec.update("note", {"id": nid}, {"x": x, "y": y, "cluster": None})
             for nid in reversed(list(saved)):
                 rec.delete("free_layout", {"note": nid})
         else:

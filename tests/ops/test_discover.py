@@ -542,7 +542,7 @@ def test_restoring_an_already_free_board_changes_nothing(full):
     assert dump(full.reopen().conn) == first
 
 
-def test_a_note_captured_while_arranged_keeps_its_place_when_the_board_is_restored(demo):
+def test_a_note_captured_while_arranged_finds_a_free_spot_when_the_board_is_restored(demo):
     D.arrange(demo.s, "dimensions")
     s = demo.s
     spot = D.free_spot(s, "mkt", "people")
@@ -555,8 +555,29 @@ def test_a_note_captured_while_arranged_keeps_its_place_when_the_board_is_restor
     assert not any(overlap(mine, r) for k, r in note_rects(s.conn).items() if k != oid)
     D.arrange(s, "free")
     s = demo.reopen()
-    assert (demo.note(oid)["x"], demo.note(oid)["y"]) == spot
+    note = demo.note(oid)
+    mine = (note["x"], note["y"], note["w"], note["h"])
+    # in Marketing's area of the free layout, on nobody else and in no frame
+    free_lanes = {lane.key: lane for lane in B.department_lanes(D._departments(s), 99)}
+    assert free_lanes["mkt"].x <= note["x"] < free_lanes["mkt"].x + free_lanes["mkt"].width
+    assert not any(overlap(mine, r) for k, r in note_rects(s.conn).items() if k != oid)
+    frames = frame_rects(s.conn).values()
+    assert frames and not any(overlap(mine, f) for f in frames)
+    assert note["cluster"] is None
     assert rows(s.conn, "SELECT * FROM free_layout") == []
+
+
+def test_a_copy_made_while_arranged_returns_beside_its_original(demo):
+    s = demo.s
+    original = rows(s.conn, "SELECT * FROM note WHERE cluster IS NOT NULL ORDER BY pos")[0]
+    D.arrange(s, "departments")
+    copy = D.duplicate_notes(s, [original["id"]]).created[0]
+    D.arrange(s, "free")
+    demo.reopen()
+    placed = demo.note(copy)
+    assert (placed["x"], placed["y"]) == (original["x"] + D.DUPLICATE_OFFSET,
+                                          original["y"] + D.DUPLICATE_OFFSET)
+    assert placed["cluster"] == original["cluster"]
 
 
 def test_while_arranged_frames_are_set_aside(full):
@@ -659,3 +680,13 @@ def test_undoing_an_arrangement_puts_the_free_board_back(demo):
     ops.redo_batch(demo.s, batch)
     assert dump(demo.reopen().conn) == arranged
     assert D.arrangement(demo.s) == "departments"
+
+
+def test_clusters_are_made_only_in_the_free_layout(demo):
+    s = demo.s
+    D.arrange(s, "departments")
+    first = rows(s.conn, "SELECT id FROM note ORDER BY pos LIMIT 2")
+    message = refused(s, D.add_cluster, "Hand-offs", [r["id"] for r in first])
+    assert "free layout" in message
+    D.arrange(s, "free")
+    assert D.add_cluster(s, "Hand-offs", [r["id"] for r in first]).created

@@ -73,3 +73,32 @@ def double_click(view, pos: QPoint) -> None:
     click(view, pos)
     _send(view, QEvent.Type.MouseButtonDblClick, pos, LEFT, NO_MODS)
     _send(view, QEvent.Type.MouseButtonRelease, pos, Qt.MouseButton.NoButton, NO_MODS)
+
+
+def shown_and_saved(page) -> tuple[dict, dict]:
+    """What the board shows and what the file holds, in the same terms: every note's place,
+    size, text and cluster, the stacking order of notes, every visible frame and its members,
+    every arrow's ends and label. Equal pairs mean the room sees the file."""
+    scene = page.scene
+    shown = {
+        "notes": {i.id: (i.pos().x(), i.pos().y(), i.note.w, i.note.h, i.note.text, i.note.cluster)
+                  for i in scene.notes.values()},
+        "order": [i.id for i in sorted(scene.notes.values(), key=lambda i: i.zValue())],
+        "frame order": [c.id for c in sorted(scene.clusters.values(), key=lambda c: c.zValue())],
+        "frames": {c.id: (c.pos().x(), c.pos().y(), c.cluster.w, c.cluster.h, c.cluster.title,
+                          sorted(m.id for m in c.members))
+                   for c in scene.clusters.values() if c.isVisible()},
+        "links": {k.id: (k.source.id, k.target.id, k.link.label) for k in scene.links.values()},
+    }
+    arranged = rows(page.path, "SELECT arrangement FROM board")[0][0] != "free"
+    notes = rows(page.path, "SELECT id, x, y, w, h, text, cluster FROM note ORDER BY pos")
+    saved = {
+        "notes": {n[0]: n[1:] for n in notes},
+        "order": [n[0] for n in notes],
+        "frame order": [c[0] for c in rows(page.path, "SELECT id FROM cluster ORDER BY pos")],
+        "frames": {} if arranged else {
+            c[0]: (*c[1:], sorted(n[0] for n in notes if n[6] == c[0]))
+            for c in rows(page.path, "SELECT id, x, y, w, h, title FROM cluster")},
+        "links": {k[0]: k[1:] for k in rows(page.path, "SELECT id, source, target, label FROM link")},
+    }
+    return shown, saved

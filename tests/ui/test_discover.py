@@ -12,7 +12,16 @@ from cxworkshop.store import create_file
 from cxworkshop.ui.canvas.items import NoteItem
 from cxworkshop.ui.canvas.style import FADED_OPACITY, tint
 
-from .board_helpers import at, click, double_click, drag, file_state, note_row, rows
+from .board_helpers import (
+    at,
+    click,
+    double_click,
+    drag,
+    file_state,
+    note_row,
+    rows,
+    shown_and_saved,
+)
 from .conftest import saved
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -524,3 +533,75 @@ def test_zoomed_far_out_on_a_big_board_every_captured_note_is_shown(make_window,
         new = next(i for i in page.scene.notes.values() if i.note.text.endswith(f"out {k}"))
         spot = (new.sceneBoundingRect().center() - area.topLeft()) * page.scene.overview_scale()
         assert image.pixelColor(spot.toPoint()) == tint(new.look.colour)  # drawn into the picture
+
+
+def test_undoing_the_delete_of_a_linked_note_brings_its_arrow_back(board, qtbot):
+    view, scene = board.view, board.scene
+    board.editor.board(D.add_link, "n1", "n2", "leads to", label="Link")
+    scene.clearSelection()
+    scene.notes["n1"].setSelected(True)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert not scene.links and "n1" not in scene.notes
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    shown, on_disk = shown_and_saved(board)
+    assert shown == on_disk
+    assert list(shown["links"].values()) == [("n1", "n2", "leads to")]
+
+
+@pytest.mark.parametrize("seed", [3, 11])
+def test_the_board_shows_the_file_after_any_run_of_edits_undos_and_redos(board, qtbot, seed):
+    """A seeded random walk through the board's verbs, Undo and Redo, arranging in between;
+    after every step the board must show exactly what the file holds."""
+    import random
+
+    rng = random.Random(seed)
+    stack = board.editor.stack
+    for step in range(60):
+        ids = sorted(board.scene.notes)
+        choice = rng.randrange(10)
+        if choice == 0 or not ids:
+            board.capture.line.setFocus()
+            qtbot.keyClicks(board.capture.line, f"{rng.randint(1, 3)}Said at step {step}")
+            qtbot.keyClick(board.capture.line, Qt.Key.Key_Return)
+        elif choice == 1:
+            some = ids + sorted(board.scene.clusters)
+            board.editor.board(D.delete_items, rng.sample(some, min(len(some), rng.randint(1, 2))),
+                               label="Delete")
+        elif choice == 2 and len(ids) > 1:
+            a, b = rng.sample(ids, 2)
+            board.editor.board(D.add_link, a, b, rng.choice(["", "leads to"]), label="Link")
+        elif choice == 3:
+            board.editor.board(D.duplicate_notes, rng.sample(ids, 1), label="Duplicate")
+        elif choice == 4 and len(ids) > 1:
+            board.editor.board(D.add_cluster, "Group", rng.sample(ids, 2), label="Group")
+        elif choice == 5:
+            board.editor.board(D.move_items, {rng.choice(ids): (rng.randrange(-400, 800),
+                                                                rng.randrange(-200, 600))},
+                               label="Move")
+        elif choice == 6:
+            board.arrange(rng.choice(["departments", "dimensions", "free"]))
+        elif choice in (7, 8) and stack.canUndo():
+            stack.undo()
+        elif stack.canRedo():
+            stack.redo()
+        qtbot.waitUntil(lambda: not board.gliding)
+        shown, on_disk = shown_and_saved(board)
+        assert shown == on_disk, f"step {step} ({choice})"
+
+
+def test_arranging_twice_in_quick_succession_leaves_every_note_where_the_file_says(board, qtbot):
+    board.editor.board(D.edit_note, "n3", dimension="people", label="Edit")
+    board.view.setFocus()
+    qtbot.keyClick(board.view, Qt.Key.Key_D, CTRL | SHIFT)  # lanes by department: notes glide
+    assert board.gliding
+    qtbot.keyClick(board.view, Qt.Key.Key_M, CTRL | SHIFT)  # by dimension, before they land
+    qtbot.waitUntil(lambda: not board.gliding)
+    shown, on_disk = shown_and_saved(board)
+    assert shown == on_disk
+    # and fit-all frames the lanes as they are now, not as they were
+    qtbot.keyClick(board.view, Qt.Key.Key_F)
+    seen = board.view.mapToScene(board.view.viewport().rect()).boundingRect()
+    for item in board.scene.notes.values():
+        assert seen.contains(item.sceneBoundingRect())
+    assert board.scene.items_rect().height() < 2 * B.CELL_H + B.HEADING_H + 60

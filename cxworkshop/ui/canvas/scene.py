@@ -81,8 +81,8 @@ class BoardScene(QGraphicsScene):
         self.clusters.clear()
         self.links.clear()
         self._set_people(w.departments, w.participants)
-        for cluster in w.discover.clusters:
-            self._add_cluster(cluster)
+        for z, cluster in enumerate(w.discover.clusters):
+            self._add_cluster(cluster).setZValue(FRAME_Z + z)
         for z, note in enumerate(w.discover.notes):
             item = self._add_note(note)
             item.setZValue(NOTE_Z + z)
@@ -103,6 +103,12 @@ class BoardScene(QGraphicsScene):
         self._show_lanes(D.lanes(session))
         self._apply_focus(self.notes.values())
         self._changed()
+
+    def refresh_overview(self) -> None:
+        """Items were moved outside an edit (an animation landed): draw the overview again."""
+        self._changed()
+        if self.overview_on:
+            self.update()
 
     def _changed(self) -> None:
         """Something on the board changed: the overview picture and the extent are stale."""
@@ -180,10 +186,14 @@ class BoardScene(QGraphicsScene):
         conn = session.conn
         moved: list[QGraphicsItem] = []
         renumber = False
+        restack = False  # frames stack in the file's order: the last one is on top
         lanes_changed = False
         added: list[NoteItem] = []  # new notes on top of the others: the overview can take them
         other = False  # anything else changed: the overview is drawn again
-        for table, key in batch.touched():
+        # Frames first, then notes, then links: an undone delete brings back a note and its
+        # links in one batch, and an arrow can only be drawn between notes that are there.
+        order = {"cluster": 0, "note": 1, "link": 2}
+        for table, key in sorted(batch.touched(), key=lambda tk: order.get(tk[0], 3)):
             other = other or table != "note"
             if table == "note":
                 row = R.get(conn, "note", key)
@@ -224,8 +234,8 @@ class BoardScene(QGraphicsScene):
                     continue
                 cluster = T.CLUSTER.from_row(row)
                 if item is None:
-                    self._add_cluster(cluster).setZValue(FRAME_Z + row["pos"])
-                    lanes_changed = True
+                    self._add_cluster(cluster)
+                    lanes_changed = restack = True
                 else:
                     item.set_cluster(cluster)
             elif table == "link":
@@ -248,6 +258,10 @@ class BoardScene(QGraphicsScene):
             for z, (nid,) in enumerate(conn.execute("SELECT id FROM note ORDER BY pos")):
                 if nid in self.notes:
                     self.notes[nid].setZValue(NOTE_Z + z)
+        if restack:
+            for z, (cid,) in enumerate(conn.execute("SELECT id FROM cluster ORDER BY pos")):
+                if cid in self.clusters:
+                    self.clusters[cid].setZValue(FRAME_Z + z)
         if lanes_changed:
             self._show_lanes(D.lanes(session))
         if other or renumber:

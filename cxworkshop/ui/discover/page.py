@@ -53,6 +53,7 @@ class DiscoverPage(QWidget):
         self.inplace = InPlaceEditor(self)
         self._selection_order: list[str] = []
         self._glide: QVariantAnimation | None = None
+        self._land = None  # puts the gliding notes at their ends
         self._summary_due = False
         self._summary_timer = QTimer(self)
         self._summary_timer.setSingleShot(True)
@@ -226,12 +227,14 @@ class DiscoverPage(QWidget):
         """An edit, undo or redo changed the board: update what it touched."""
         if batch.section != D.SECTION:
             return
+        self._finish_glide()
         before = {nid: item.pos() for nid, item in self.scene.notes.items()} \
             if self._is_arrangement(batch) else {}
         moved = self.scene.apply(self.session, batch)
         if self.session.read_only:
             self._set_read_only(True)
-        if before and 1 < len(moved) <= GLIDE_MAX_NOTES:
+        if before and 1 < len(moved) <= GLIDE_MAX_NOTES and not self.scene.overview_on:
+            self.scene.items_rect()  # the extent they glide into: what fit-all will show
             self._glide_from(before, moved)
         self._arrangement_changed()
         self._summary_timer.start()  # counted once the edit is shown (and once for a burst)
@@ -261,8 +264,7 @@ class DiscoverPage(QWidget):
     # -- gliding into lanes ------------------------------------------------------------------------
 
     def _glide_from(self, before: dict[str, QPointF], moved) -> None:
-        if self._glide is not None:
-            self._glide.stop()
+        self._finish_glide()
         paths = []
         for item in moved:
             if isinstance(item, NoteItem) and item.id in before:
@@ -281,12 +283,23 @@ class DiscoverPage(QWidget):
         def land() -> None:
             for item, _a, b in paths:
                 item.setPos(b)
-            self._glide = None
+            self._glide = self._land = None
+            self.view.setInteractive(True)
+            self.scene.refresh_overview()  # it may have been drawn mid-way
 
         glide.valueChanged.connect(step)
         glide.finished.connect(land)
-        self._glide = glide
+        self._glide, self._land = glide, land
+        self.view.setInteractive(False)  # no drag starts from a note on its way
         glide.start(QVariantAnimation.DeletionPolicy.DeleteWhenStopped)
+
+    def _finish_glide(self) -> None:
+        """Put notes that are gliding where they are going, at once (stop() alone would leave
+        them part-way, and the next edit would start from there)."""
+        if self._glide is not None and self._land is not None:
+            glide, land = self._glide, self._land
+            glide.stop()
+            land()
 
     @property
     def gliding(self) -> bool:
@@ -370,6 +383,7 @@ class DiscoverPage(QWidget):
             item.setSelected(True)
 
     def _nudge(self, dx: float, dy: float) -> None:
+        self._finish_glide()
         items = [i for i in self.scene.selectedItems() if isinstance(i, NoteItem | ClusterItem)]
         if not items or self.session.read_only:
             return
@@ -404,9 +418,7 @@ class DiscoverPage(QWidget):
         self._nudge(0, NUDGE_FAR)
 
     def arrange(self, how: str) -> None:
-        if self._glide is not None:
-            self._glide.stop()
-            self._glide = None
+        self._finish_glide()
         titles = {"departments": "Arrange by department", "dimensions": "Arrange by dimension",
                   "free": "Restore free layout"}
         self.editor.board(D.arrange, how, label=titles[how])
