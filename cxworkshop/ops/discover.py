@@ -36,6 +36,21 @@ def arrangement(session: Session) -> str:
     return row[0] if row and row[0] in ARRANGEMENTS else "free"
 
 
+def capture_draft(session: Session) -> str:
+    """What was typed in the capture bar and not yet added."""
+    row = session.conn.execute("SELECT capture_draft FROM board WHERE id = 1").fetchone()
+    return row[0] if row else ""
+
+
+def keep_capture_draft(session: Session, typed: str) -> None:
+    """Keep the capture bar's text in the file at each keystroke, so that a crash loses
+    nothing that was on screen. It is not an edit of the workshop: no undo step."""
+    typed = text(typed, "capture bar's text")
+    if typed != capture_draft(session):
+        with session.atomic() as conn:
+            conn.execute("UPDATE board SET capture_draft = ? WHERE id = 1", (typed,))
+
+
 def _number(value: object, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise OpError(f"The {what} must be a number.")

@@ -104,6 +104,12 @@ class Editor(QObject):
         self._push(C.DeleteCommand(self.session, deleted, op, text, self.report, self._notify))
         return True
 
+    def keep(self, op: Callable[..., Any], *args: Any) -> bool:
+        """Save state that is not an edit of the workshop (no undo step), such as a draft."""
+        if self.session.read_only:
+            return False
+        return self._attempt(lambda: op(self.session, *args) or True) is not None
+
     def board(self, op: Callable[..., Any], *args: Any, label: str, merge_key: object = None,
               **kwargs: Any) -> Any:
         """Run a board op (it returns a `Batch`) and push it as one undo step.

@@ -161,7 +161,36 @@ def test_an_empty_capture_adds_nothing(board, qtbot):
     board.capture.line.setFocus()
     qtbot.keyClicks(board.capture.line, "   ")
     qtbot.keyClick(board.capture.line, Qt.Key.Key_Return)
-    assert file_state(board.path) == before
+    after = file_state(board.path)
+    assert after.pop("board") == ["(1, 'free', '   ')"]  # the bar's text, as on screen
+    before.pop("board")
+    assert after == before
+
+
+def test_what_is_typed_in_the_capture_bar_survives_a_crash(board, qtbot, make_window):
+    """Each keystroke of a note not yet added is in the file: reopened after the process died,
+    the bar holds it again. Enter adds the note and empties the kept text."""
+    line = board.capture.line
+    line.setFocus()
+    qtbot.keyClicks(line, "Refunds take six wee")
+    assert rows(board.path, "SELECT capture_draft FROM board") == [("Refunds take six wee",)]
+    assert board.editor.stack.count() == 0, "typing in the bar is not an undo step"
+    # as if the process had been killed: a second window opens a copy of the file as it is
+    import shutil
+
+    copy = board.path.with_name("After the crash.cxw")
+    shutil.copyfile(board.path, copy)
+    for suffix in ("-wal", "-shm"):
+        wal = board.path.with_name(board.path.name + suffix)
+        if wal.exists():
+            shutil.copyfile(wal, copy.with_name(copy.name + suffix))
+    reopened = make_window(copy).discover_page
+    assert reopened.capture.line.text() == "Refunds take six wee"
+    qtbot.keyClicks(line, "ks")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert rows(board.path, "SELECT capture_draft FROM board") == [("",)]
+    assert rows(board.path, "SELECT count(*) FROM note WHERE text = 'Refunds take six weeks'") \
+        == [(1,)]
 
 
 def test_double_click_edits_a_note_in_place_and_undo_takes_it_back(board, qtbot):

@@ -73,6 +73,7 @@ class DiscoverPage(QWidget):
         layout.addWidget(self.capture)
 
         self.capture.capture.connect(self.add_note)
+        self.capture.line.textChanged.connect(self._keep_draft)
         self.capture.line.leave.connect(self.view.setFocus)
         self.scene.moved.connect(self._dragged)
         self.scene.frame_resized.connect(self._frame_resized)
@@ -175,6 +176,9 @@ class DiscoverPage(QWidget):
         """Show the whole board again from the file (on open, or after Setup changed)."""
         self.scene.load(self.session)
         self.scene.use_overview(self.view.scale_now())  # the board may have grown or shrunk
+        draft = D.capture_draft(self.session)
+        if draft != self.capture.line.text():
+            self.capture.line.setText(draft)  # what was being typed when the file was closed
         self._people_changed()
         self._arrangement_changed()
         self._set_read_only(self.session.read_only)
@@ -238,6 +242,9 @@ class DiscoverPage(QWidget):
             self._glide_from(before, moved)
         self._arrangement_changed()
         self._summary_timer.start()  # counted once the edit is shown (and once for a burst)
+
+    def _keep_draft(self, typed: str) -> None:
+        self.editor.keep(D.keep_capture_draft, typed)
 
     @staticmethod
     def _is_arrangement(batch: Batch) -> bool:
