@@ -9,6 +9,7 @@ kept) until "restore free layout" puts every note back where it stood.
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -36,19 +37,34 @@ def arrangement(session: Session) -> str:
     return row[0] if row and row[0] in ARRANGEMENTS else "free"
 
 
-def capture_draft(session: Session) -> str:
-    """What was typed in the capture bar and not yet added."""
+DRAFT_KEYS = ("text", "department", "kind", "dimension", "author")
+
+
+def capture_draft(session: Session) -> dict[str, Any]:
+    """What was typed in the capture bar and not yet added, with the bar's choices then:
+    {"text", "department", "kind", "dimension", "author"}; {} when nothing was."""
     row = session.conn.execute("SELECT capture_draft FROM board WHERE id = 1").fetchone()
-    return row[0] if row else ""
+    try:
+        draft = json.loads(row[0]) if row and row[0] else {}
+    except ValueError:
+        return {}  # not ours to fail over: a draft is a convenience
+    if not isinstance(draft, dict) or not isinstance(draft.get("text"), str):
+        return {}
+    return {k: draft.get(k) for k in DRAFT_KEYS}
 
 
-def keep_capture_draft(session: Session, typed: str) -> None:
-    """Keep the capture bar's text in the file at each keystroke, so that a crash loses
-    nothing that was on screen. It is not an edit of the workshop: no undo step."""
-    typed = text(typed, "capture bar's text")
-    if typed != capture_draft(session):
+def keep_capture_draft(session: Session, draft: Mapping[str, Any]) -> None:
+    """Keep the capture bar's text, and what its choosers said, in the file at each keystroke,
+    so that a crash loses nothing that was on screen. It is not an edit of the workshop: no
+    undo step; and an empty bar keeps nothing, so a file whose notes were all added (or whose
+    edits were all undone) is exactly what it was."""
+    typed = text(draft.get("text", ""), "capture bar's text")
+    value = json.dumps({k: draft.get(k) for k in DRAFT_KEYS}, ensure_ascii=False) \
+        if typed else ""
+    row = session.conn.execute("SELECT capture_draft FROM board WHERE id = 1").fetchone()
+    if row is not None and row[0] != value:
         with session.atomic() as conn:
-            conn.execute("UPDATE board SET capture_draft = ? WHERE id = 1", (typed,))
+            conn.execute("UPDATE board SET capture_draft = ? WHERE id = 1", (value,))
 
 
 def _number(value: object, what: str) -> float:

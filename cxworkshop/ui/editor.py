@@ -35,6 +35,7 @@ class Editor(QObject):
         self.session = session
         self.stack = stack
         self._typing_run = 0
+        self._keep_failing = False  # a draft could not be saved; said once until one is
 
     def _notify(self, section: str) -> None:
         self.seal()  # an undo or redo ends any run of typing
@@ -105,10 +106,23 @@ class Editor(QObject):
         return True
 
     def keep(self, op: Callable[..., Any], *args: Any) -> bool:
-        """Save state that is not an edit of the workshop (no undo step), such as a draft."""
+        """Save state that is not an edit of the workshop (no undo step), such as a draft.
+
+        It is saved at every keystroke, so a failure is said once, in the status bar, and
+        not again until a save has worked (a dialog per key would stop the typing)."""
         if self.session.read_only:
             return False
-        return self._attempt(lambda: op(self.session, *args) or True) is not None
+        try:
+            op(self.session, *args)
+        except Exception as exc:  # the disk is full, the file went away...
+            if not self._keep_failing:
+                self._keep_failing = True
+                detail = str(exc).splitlines()[0].rstrip(".") if str(exc) else type(exc).__name__
+                self.refused.emit(f"What is typed could not be kept in {self.session.path.name} "
+                                  f"({detail}); it is saved when you press Enter, if it can be.")
+            return False
+        self._keep_failing = False
+        return True
 
     def board(self, op: Callable[..., Any], *args: Any, label: str, merge_key: object = None,
               **kwargs: Any) -> Any:

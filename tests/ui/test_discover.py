@@ -128,6 +128,29 @@ def test_a_note_that_starts_with_a_number_keeps_it(board, qtbot, typed):
     assert rows(board.path, "SELECT department FROM note WHERE text = ?", (typed,)) == [("mkt",)]
 
 
+def test_a_number_survives_shift_a_paste_and_a_digit_with_no_department(board, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    line = board.capture.line
+    line.setFocus()
+    qtbot.keyClick(line, Qt.Key.Key_1, ALT)
+    qtbot.keyClick(line, Qt.Key.Key_3)
+    qtbot.keyPress(line, Qt.Key.Key_Shift)  # a real keyboard sends Shift on its own first
+    qtbot.keyClicks(line, "+ weeks to refund")
+    qtbot.keyRelease(line, Qt.Key.Key_Shift)
+    assert line.text() == "3+ weeks to refund"
+    assert board.capture.department.currentData() == "mkt"
+    line.clear()
+    QApplication.clipboard().setText("0% of calls are repeats")
+    qtbot.keyClick(line, Qt.Key.Key_3)
+    qtbot.keyClick(line, Qt.Key.Key_V, CTRL)
+    assert line.text() == "30% of calls are repeats"
+    assert board.capture.department.currentData() == "mkt"
+    line.clear()
+    qtbot.keyClicks(line, "5G coverage drops")  # three departments: 5 picks nothing
+    assert line.text() == "5G coverage drops"
+
+
 def test_a_digit_then_a_letter_picks_the_department_and_backspace_takes_it_back(board, qtbot):
     line = board.capture.line
     line.setFocus()
@@ -162,9 +185,10 @@ def test_an_empty_capture_adds_nothing(board, qtbot):
     qtbot.keyClicks(board.capture.line, "   ")
     qtbot.keyClick(board.capture.line, Qt.Key.Key_Return)
     after = file_state(board.path)
-    assert after.pop("board") == ["(1, 'free', '   ')"]  # the bar's text, as on screen
+    after.pop("board")  # keeps the bar's three spaces, as on screen
     before.pop("board")
     assert after == before
+    assert D.capture_draft(board.session)["text"] == "   "
 
 
 def test_what_is_typed_in_the_capture_bar_survives_a_crash(board, qtbot, make_window):
@@ -172,8 +196,11 @@ def test_what_is_typed_in_the_capture_bar_survives_a_crash(board, qtbot, make_wi
     the bar holds it again. Enter adds the note and empties the kept text."""
     line = board.capture.line
     line.setFocus()
-    qtbot.keyClicks(line, "Refunds take six wee")
-    assert rows(board.path, "SELECT capture_draft FROM board") == [("Refunds take six wee",)]
+    qtbot.keyClicks(line, "3Refunds take six wee")  # Customer Service's
+    qtbot.keyClick(line, Qt.Key.Key_B, ALT)
+    assert D.capture_draft(board.session) == {
+        "text": "Refunds take six wee", "department": "svc", "kind": "barrier",
+        "dimension": None, "author": None}
     assert board.editor.stack.count() == 0, "typing in the bar is not an undo step"
     # as if the process had been killed: a second window opens a copy of the file as it is
     import shutil
@@ -185,12 +212,14 @@ def test_what_is_typed_in_the_capture_bar_survives_a_crash(board, qtbot, make_wi
         if wal.exists():
             shutil.copyfile(wal, copy.with_name(copy.name + suffix))
     reopened = make_window(copy).discover_page
-    assert reopened.capture.line.text() == "Refunds take six wee"
+    bar = reopened.capture
+    assert bar.line.text() == "Refunds take six wee"
+    assert (bar.department.currentData(), bar.kind.currentData()) == ("svc", "barrier")
     qtbot.keyClicks(line, "ks")
     qtbot.keyClick(line, Qt.Key.Key_Return)
     assert rows(board.path, "SELECT capture_draft FROM board") == [("",)]
-    assert rows(board.path, "SELECT count(*) FROM note WHERE text = 'Refunds take six weeks'") \
-        == [(1,)]
+    assert rows(board.path, "SELECT department, kind FROM note "
+                            "WHERE text = 'Refunds take six weeks'") == [("svc", "barrier")]
 
 
 def test_double_click_edits_a_note_in_place_and_undo_takes_it_back(board, qtbot):
@@ -578,10 +607,13 @@ def test_undoing_the_delete_of_a_linked_note_brings_its_arrow_back(board, qtbot)
     assert list(shown["links"].values()) == [("n1", "n2", "leads to")]
 
 
-@pytest.mark.parametrize("seed", [3, 11])
+@pytest.mark.parametrize("seed", [3, 12, 32])
 def test_the_board_shows_the_file_after_any_run_of_edits_undos_and_redos(board, qtbot, seed):
-    """A seeded random walk through the board's verbs, Undo and Redo, arranging in between;
-    after every step the board must show exactly what the file holds."""
+    """A seeded random walk through the board's verbs, Undo and Redo, arranging in between
+    (and undoing an arrangement while its notes still glide); after every step the board must
+    show exactly what the file holds. The seeds were chosen because each fails on at least
+    one of three bugs found in review: links applied before their notes on undo, frames
+    stacked out of file order, an interrupted glide leaving notes part-way (seed 32 all three)."""
     import random
 
     rng = random.Random(seed)
@@ -610,6 +642,8 @@ def test_the_board_shows_the_file_after_any_run_of_edits_undos_and_redos(board, 
                                label="Move")
         elif choice == 6:
             board.arrange(rng.choice(["departments", "dimensions", "free"]))
+            if rng.random() < 0.5 and stack.canUndo():
+                stack.undo()  # while the notes are still gliding
         elif choice in (7, 8) and stack.canUndo():
             stack.undo()
         elif stack.canRedo():
@@ -634,3 +668,25 @@ def test_arranging_twice_in_quick_succession_leaves_every_note_where_the_file_sa
     for item in board.scene.notes.values():
         assert seen.contains(item.sceneBoundingRect())
     assert board.scene.items_rect().height() < 2 * B.CELL_H + B.HEADING_H + 60
+
+
+def test_a_draft_that_cannot_be_kept_is_said_once_not_at_every_key(board, qtbot, monkeypatch):
+    import sqlite3
+
+    said, errors = [], []
+    board.editor.refused.connect(said.append)
+    board.editor.failed.connect(errors.append)
+
+    def full_disk(session, draft):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(D, "keep_capture_draft", full_disk)
+    line = board.capture.line
+    line.setFocus()
+    qtbot.keyClicks(line, "Refunds")
+    assert errors == [] and len(said) == 1, "one line in the status bar, no dialog per key"
+    assert "could not be kept" in said[0] and "disk is full" in said[0]
+    monkeypatch.undo()
+    qtbot.keyClicks(line, " take")
+    assert D.capture_draft(board.session)["text"] == "Refunds take"
+    assert len(said) == 1

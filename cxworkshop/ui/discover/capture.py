@@ -6,8 +6,9 @@ on an empty line picks the department, Alt+1–9 at any time, Alt+C/B/I the kind
 dimension (Alt+N none), or a short prefix before a colon ("2 b pr: Leads are unqualified").
 
 A note may itself start with a number ("3 systems hold our customer data", "40% of calls"): a
-digit picks a department only if a letter follows it. When the next key is a space, another
-digit or a sign, the pick is taken back and the digit is typed, so no number is ever lost.
+digit picks a department only if a letter follows it. When what comes next (typed, pasted or
+from an input method) starts with a space, another digit or a sign, the pick is taken back and
+the digit is put in front, so no number is ever lost; a digit with no department is just typed.
 """
 
 from __future__ import annotations
@@ -40,40 +41,47 @@ class CaptureLine(FieldEdit):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._digit = ""  # a digit that picked a department on the empty line, until the next key
+        self.departments = 0  # how many there are: a digit past them is just a digit
+        # A digit that picked a department on the empty line, until the text next changes
+        # (by a key, a paste or an input method) or the line loses focus.
+        self._digit = ""
+        self.textEdited.connect(self._edited)
 
     def focusOutEvent(self, event) -> None:
         self._digit = ""
         super().focusOutEvent(event)
 
+    def _edited(self, new: str) -> None:
+        digit, self._digit = self._digit, ""
+        if digit and new and not new[0].isalpha():
+            # "3 systems…", "40%…", "3+ weeks", "2 b pr: …", a pasted "0%…": the digit is text
+            self.unpick.emit()
+            self.setText(digit + new)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), event.modifiers()
         alt = bool(mods & Qt.KeyboardModifier.AltModifier)
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
-        digit, self._digit = self._digit, ""
-        typed = event.text()
-        if digit and not self.text() and not (alt or ctrl):
-            if key == Qt.Key.Key_Backspace:
-                self.unpick.emit()  # the pick is taken back, as typing would be
-                event.accept()
-                return
-            if typed and typed.isprintable() and not typed[0].isalpha():
-                self.unpick.emit()  # "3 systems…", "40%…", "2 b pr: …": the digit is text
-                self.insert(digit)
-        if key in DIGITS and not ctrl and (alt or not self.text()):
-            if not alt:
-                self._digit = typed or str(DIGITS[key])
+        if key == Qt.Key.Key_Backspace and self._digit and not self.text():
+            self._digit = ""
+            self.unpick.emit()  # the pick is taken back, as typing would be
+        elif key in DIGITS and not ctrl and DIGITS[key] <= self.departments \
+                and (alt or not (self.text() or self._digit)):  # "12…": the 2 is typed
+            self._digit = "" if alt else (event.text() or str(DIGITS[key]))
             self.choose.emit("department", DIGITS[key] - 1)
         elif alt and not ctrl and key in KIND_KEYS:
             self.choose.emit("kind", KIND_KEYS[key])
         elif alt and not ctrl and key in DIMENSION_KEYS:
             self.choose.emit("dimension", DIMENSION_KEYS[key])
         elif key == Qt.Key.Key_Escape:
+            self._digit = ""
             if self.text():
                 self.clear()
             else:
                 self.leave.emit()
         else:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._digit = ""
             super().keyPressEvent(event)
             return
         event.accept()
@@ -133,6 +141,7 @@ class CaptureBar(QWidget):
         """Fill the choosers from Setup, keeping what was chosen if it still exists."""
         chosen_dept, chosen_author = self.department.currentData(), self.author.currentData()
         self.departments, self.participants = list(departments), list(participants)
+        self.line.departments = len(self.departments)
         self.department.blockSignals(True)
         self.department.clear()
         self.department.addItem("No department", None)
@@ -161,6 +170,21 @@ class CaptureBar(QWidget):
             self.dimension.setCurrentIndex(self.dimension.findData(value))
         elif what == "author":
             self.author.setCurrentIndex(max(0, self.author.findData(value)))
+
+    def draft(self) -> dict:
+        """The text and the choosers, as the file keeps them while a note is being typed."""
+        return {"text": self.line.text(), "department": self.department.currentData(),
+                "kind": self.kind.currentData(), "dimension": self.dimension.currentData(),
+                "author": self.author.currentData()}
+
+    def set_draft(self, draft: dict) -> None:
+        """Show a kept draft: its text, and its choices where they still exist."""
+        for what in ("department", "kind", "dimension", "author"):
+            combo = getattr(self, what)
+            index = combo.findData(draft.get(what))
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        self.line.setText(draft.get("text") or "")
 
     def _unpick(self) -> None:
         self.department.setCurrentIndex(self._before_pick)

@@ -55,6 +55,7 @@ class DiscoverPage(QWidget):
         self._glide: QVariantAnimation | None = None
         self._land = None  # puts the gliding notes at their ends
         self._summary_due = False
+        self._restoring = False  # putting a kept draft back: nothing to save
         self._summary_timer = QTimer(self)
         self._summary_timer.setSingleShot(True)
         self._summary_timer.setInterval(0)
@@ -74,6 +75,9 @@ class DiscoverPage(QWidget):
 
         self.capture.capture.connect(self.add_note)
         self.capture.line.textChanged.connect(self._keep_draft)
+        for combo in (self.capture.department, self.capture.kind, self.capture.dimension,
+                      self.capture.author):
+            combo.currentIndexChanged.connect(self._keep_draft)
         self.capture.line.leave.connect(self.view.setFocus)
         self.scene.moved.connect(self._dragged)
         self.scene.frame_resized.connect(self._frame_resized)
@@ -176,10 +180,12 @@ class DiscoverPage(QWidget):
         """Show the whole board again from the file (on open, or after Setup changed)."""
         self.scene.load(self.session)
         self.scene.use_overview(self.view.scale_now())  # the board may have grown or shrunk
-        draft = D.capture_draft(self.session)
-        if draft != self.capture.line.text():
-            self.capture.line.setText(draft)  # what was being typed when the file was closed
-        self._people_changed()
+        self._restoring = True  # refilling the choosers is not the facilitator's doing
+        try:
+            self._people_changed()
+            self._restore_draft()  # once the choosers list this file's people
+        finally:
+            self._restoring = False
         self._arrangement_changed()
         self._set_read_only(self.session.read_only)
         self._refresh_summary()
@@ -243,8 +249,16 @@ class DiscoverPage(QWidget):
         self._arrangement_changed()
         self._summary_timer.start()  # counted once the edit is shown (and once for a burst)
 
-    def _keep_draft(self, typed: str) -> None:
-        self.editor.keep(D.keep_capture_draft, typed)
+    def _keep_draft(self, *_changed) -> None:
+        if not self._restoring:
+            self.editor.keep(D.keep_capture_draft, self.capture.draft())
+
+    def _restore_draft(self) -> None:
+        """Put back what was being typed, and the choices then, when the file was closed (or
+        the app stopped)."""
+        draft = D.capture_draft(self.session)
+        if draft:
+            self.capture.set_draft(draft)
 
     @staticmethod
     def _is_arrangement(batch: Batch) -> bool:
