@@ -38,9 +38,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
                needs_session=False, separator_before=True),
     ActionSpec("go.setup", "&Setup", "&Go", "go_setup", "Ctrl+1"),
     ActionSpec("go.discover", "&Discover", "&Go", "go_discover", "Ctrl+2"),
-    ActionSpec("go.ambition", "&Ambition", "&Go", "go_ambition", "Ctrl+3"),
-    ActionSpec("go.priorities", "&Priorities", "&Go", "go_priorities", "Ctrl+4"),
-    ActionSpec("go.blueprint", "&Blueprint", "&Go", "go_blueprint", "Ctrl+5"),
+    ActionSpec("go.diagnostics", "D&iagnostics", "&Go", "go_diagnostics", "Ctrl+3"),
+    ActionSpec("go.ambition", "&Ambition", "&Go", "go_ambition", "Ctrl+4"),
+    ActionSpec("go.priorities", "&Priorities", "&Go", "go_priorities", "Ctrl+5"),
+    ActionSpec("go.blueprint", "&Blueprint", "&Go", "go_blueprint", "Ctrl+6"),
 )
 
 #: Shortcuts owned by actions built elsewhere (the undo stack's own actions).

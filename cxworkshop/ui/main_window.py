@@ -38,6 +38,8 @@ STAGE_PAGES = (
     ("Setup", None, ""),
     ("Discover", "discover", "Challenges and barriers on a shared board, by department, "
                              "with the chains of cause and effect between them."),
+    ("Diagnostics", "discover", "Self-assessments scored by each department, and where their "
+                                "scores differ most."),
     ("Ambition", "ambition", "What customer experience means here, the vision, the destination "
                              "and who travels with you."),
     ("Priorities", "priorities", "Improvements, votes, decisions with each department's stance, "
@@ -153,6 +155,11 @@ class MainWindow(QMainWindow):
 
                 assert self.editor is not None
                 page = DiscoverPage(self.editor)
+            elif index == 1:
+                from .diagnostics.page import DiagnosticsPage
+
+                assert self.editor is not None
+                page = DiagnosticsPage(self.editor)
             else:
                 page = NotBuiltPage(title, what)
             self.pages.addWidget(page)
@@ -161,8 +168,9 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _stage_has_screen(index: int) -> bool:
-        """Whether stage `index` (0 = Discover) has a screen yet; later issues build them."""
-        return index == 0
+        """Whether stage page `index` (0 = Discover, 1 = Diagnostics) has a screen yet; later
+        issues build the others."""
+        return index in (0, 1)
 
     def _show_session_state(self) -> None:
         has = self.session is not None
@@ -198,8 +206,8 @@ class MainWindow(QMainWindow):
         them can touch the others (deleting a department clears participants' department),
         so those three are read again together, which costs the same on any size of board.
         """
-        if self.session is None or section == "discover":
-            return  # the board follows its own changes (DiscoverPage.follow)
+        if self.session is None or section in ("discover", "diagnostics"):
+            return  # those pages follow their own changes (their `follow`)
         if workshop is not None:
             self.workshop = workshop
         else:
@@ -250,14 +258,22 @@ class MainWindow(QMainWindow):
     def go_discover(self) -> None:
         self.go_to(1)
 
-    def go_ambition(self) -> None:
+    def go_diagnostics(self) -> None:
         self.go_to(2)
 
-    def go_priorities(self) -> None:
+    def go_ambition(self) -> None:
         self.go_to(3)
 
-    def go_blueprint(self) -> None:
+    def go_priorities(self) -> None:
         self.go_to(4)
+
+    def go_blueprint(self) -> None:
+        self.go_to(5)
+
+    @property
+    def diagnostics_page(self):
+        """The Diagnostics page if it has been built (it is built on its first visit)."""
+        return self.stage_pages[1] if len(self.stage_pages) > 1 else None
 
     # -- opening and closing ------------------------------------------------------------------
 
@@ -301,10 +317,12 @@ class MainWindow(QMainWindow):
         info = self.workshop.workshop
         if not (self.workshop.departments or info.title):
             return 0
-        row = 1 + m.vocabulary.STAGES.index(info.current_stage)
-        while row > 0 and not self._stage_has_screen(row - 1):
-            row -= 1
-        return row
+        stages = m.vocabulary.STAGES
+        for stage in reversed(stages[:stages.index(info.current_stage) + 1]):
+            row = next(r for r, page in enumerate(STAGE_PAGES) if page[1] == stage)
+            if self._stage_has_screen(row - 1):
+                return row  # a stage's first page (Discover, not its Diagnostics)
+        return 0
 
     def close_workshop(self) -> None:
         if self.session is None:

@@ -15,13 +15,13 @@ def test_the_title_names_the_file_and_the_rail_lists_the_stages(make_window, wor
     window = make_window(workshop_file)
     assert window.windowTitle().startswith("Bridging day.cxw")
     titles = [window.rail.item(i).text() for i in range(window.rail.count())]
-    assert titles == ["Setup", "Discover", "Ambition", "Priorities", "Blueprint"]
+    assert titles == ["Setup", "Discover", "Diagnostics", "Ambition", "Priorities", "Blueprint"]
 
 
 def test_stages_not_built_yet_say_so_and_the_current_stage_is_kept(
         qtbot, make_window, workshop_file):
     window = make_window(workshop_file)
-    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     page = window.pages.currentWidget()
     assert page.objectName() == "page.priorities"
     text = " ".join(w.text() for w in page.findChildren(type(window.banner)))

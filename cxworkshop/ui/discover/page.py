@@ -231,7 +231,11 @@ class DiscoverPage(QWidget):
         if not getattr(self, "_fitted", False):
             self._fitted = True
             QTimer.singleShot(0, self.view.fit_all)
-            QTimer.singleShot(0, self.capture.line.setFocus)
+            QTimer.singleShot(0, self._focus_capture)
+
+    def _focus_capture(self) -> None:
+        if self.isVisible():  # the facilitator may have moved on to another page already
+            self.capture.line.setFocus()
 
     def follow(self, batch: Batch) -> None:
         """An edit, undo or redo changed the board: update what it touched."""

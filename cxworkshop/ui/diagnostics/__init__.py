@@ -1,0 +1,1 @@
+"""The Diagnostics screen: scoring grid and projected results."""
