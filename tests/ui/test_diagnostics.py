@@ -195,3 +195,22 @@ def test_a_bad_instrument_file_is_refused_in_one_sentence(page, tmp_path):
 def _menu(page):
     page._fill_add_menu()
     return [a for a in page.add_menu.actions() if not a.isSeparator()]
+
+
+def test_f2_names_a_maturity_area_for_this_workshop(page, qtbot):
+    maturity = next(a for a in _menu(page) if a.isEnabled() and "atur" in a.text())
+    maturity.trigger()
+    page.grid.setFocus()
+    go(page, qtbot, 2, 0)
+    first = page.current_instrument().statements[2]
+    qtbot.keyClick(page.grid, Qt.Key.Key_F2)
+    assert page.rename.hasFocus() and page.rename.text() == first.title
+    qtbot.keyClicks(page.rename, "Field operations")  # replaces the selected name
+    qtbot.keyClick(page.rename, Qt.Key.Key_Return)
+    with Session.open(page.path, read_only=True) as s:
+        assert s.conn.execute("SELECT title FROM statement WHERE id = ?", (first.id,)
+                              ).fetchone()[0] == "Field operations"
+    assert page.grid.verticalHeaderItem(2).text() == "Field operations"
+    assert page.grid.hasFocus() and not page.rename_row.isVisible()
+    qtbot.keyClick(page.grid, Qt.Key.Key_Z, CTRL)
+    assert page.grid.verticalHeaderItem(2).text() == first.title

@@ -141,7 +141,7 @@ class DiagnosticsPage(QWidget):
         col = QVBoxLayout(view)
         col.setContentsMargins(8, 0, 8, 8)
         hint = QLabel("Arrows move · a digit scores · Delete clears (not scored) · Enter writes "
-                      "the evidence · Ctrl+Z undoes")
+                      "the evidence · F2 renames the statement · Ctrl+Z undoes")
         hint.setObjectName("hint")
         col.addWidget(hint)
         self.grid = QTableWidget()
@@ -176,6 +176,21 @@ class DiagnosticsPage(QWidget):
         self.private.clicked.connect(lambda _c: self.save_evidence(back_to_grid=False))
         row.addWidget(self.private)
         col.addLayout(row)
+        rename = QHBoxLayout()
+        self.rename_label = QLabel("Statement")
+        self.rename_label.setObjectName("sectionTitle")
+        rename.addWidget(self.rename_label)
+        self.rename = QLineEdit()
+        self.rename.setObjectName("diagnostics.rename")
+        self.rename.setPlaceholderText("The statement's name for this workshop (a maturity area, "
+                                       "say); Enter saves, Esc goes back")
+        self.rename.returnPressed.connect(self.save_rename)
+        self.rename.installEventFilter(self)
+        rename.addWidget(self.rename, 1)
+        self.rename_row = QWidget()
+        self.rename_row.setLayout(rename)
+        self.rename_row.hide()
+        col.addWidget(self.rename_row)
         return view
 
     def _results_view(self) -> QWidget:
@@ -184,6 +199,13 @@ class DiagnosticsPage(QWidget):
         scroll.setWidgetResizable(True)
         inner = QWidget()
         inner_col = QVBoxLayout(inner)
+        self.legend = QLabel()
+        self.legend.setObjectName("diagnostics.legend")
+        self.legend.setWordWrap(True)
+        font = self.legend.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.legend.setFont(font)
+        inner_col.addWidget(self.legend)
         self.chart = ScoreChart()
         inner_col.addWidget(self.chart)
         evidence_title = QLabel("Evidence")
@@ -383,6 +405,9 @@ class DiagnosticsPage(QWidget):
         results = A.analyse(inst, self.workshop.diagnostics.responses, people, by=by,
                             order=[g.key for g in groups])
         self.chart.show_results(results, groups, inst.scale)
+        listed = [g for g in groups if g.key in names and any(g.key in r.groups for r in results)]
+        self.legend.setText("   ".join(f"{g.label} {names[g.key]}" for g in listed)
+                            + "    ◆ the mean of every score")
         self.debate.clear()
         for result in A.debate_first(results)[:DEBATE_SHOWN]:
             low_key = min(result.groups, key=result.groups.get)
@@ -404,11 +429,20 @@ class DiagnosticsPage(QWidget):
         shown = [r for r in self.workshop.diagnostics.responses
                  if r.instrument == inst.id and r.evidence and not r.private]
         shown.sort(key=lambda r: order.get(r.statement, 999))
+        heading = None
         for r in shown:
+            if r.statement != heading:  # the evidence sits under its statement
+                heading = r.statement
+                item = QListWidgetItem(titles.get(r.statement, "?"))
+                font = self.evidence_list.font()
+                font.setBold(True)
+                item.setFont(font)
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+                item.setForeground(QBrush(QColor("#1B1B1B")))
+                self.evidence_list.addItem(item)
             key = A.group_of(r, people, by)
             who = names.get(key or "", "?")
-            self.evidence_list.addItem(f"{titles.get(r.statement, '?')} · {who} · "
-                                       f"{r.score}: {r.evidence}")
+            self.evidence_list.addItem(f"    {who} ({r.score}): {r.evidence}")
         if not shown:
             _placeholder(self.evidence_list, "No evidence written yet.")
 
@@ -472,6 +506,28 @@ class DiagnosticsPage(QWidget):
         if back_to_grid:
             self.grid.setFocus()
 
+    def start_rename(self) -> None:
+        """F2: name the current row's statement (a maturity area is named per workshop)."""
+        inst, cell = self.current_instrument(), self._current_cell()
+        if inst is None or cell is None or self.session.read_only:
+            return
+        title = next(s.title for s in inst.statements if s.id == cell[0])
+        self.rename.setText(title)
+        self.rename_row.show()
+        self.rename.setFocus()
+        self.rename.selectAll()
+
+    def save_rename(self) -> None:
+        inst, cell = self.current_instrument(), self._current_cell()
+        if inst is not None and cell is not None:
+            self.editor.board(G.edit_statement, inst.id, cell[0], title=self.rename.text(),
+                              label="Rename statement")
+        self._end_rename()
+
+    def _end_rename(self) -> None:
+        self.rename_row.hide()
+        self.grid.setFocus()
+
     def add_instrument(self, instrument) -> bool:
         batch = self.editor.board(G.add_instrument, instrument,
                                   label=f"Add “{instrument.title}”")
@@ -529,6 +585,12 @@ class DiagnosticsPage(QWidget):
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.edit_evidence()
                 return True
+            if key == Qt.Key.Key_F2:
+                self.start_rename()
+                return True
+        if obj is self.rename and key == Qt.Key.Key_Escape:
+            self._end_rename()
+            return True
         if obj is self.evidence and key == Qt.Key.Key_Escape:
             self._show_cell_evidence()  # what was typed is dropped
             self.grid.setFocus()
