@@ -56,17 +56,17 @@ def add_instrument(session: Session, instrument: Instrument) -> Batch:
         raise OpError(f"This workshop already uses the instrument “{instrument.title}”.")
     batch = Batch(SECTION)
     with session.atomic() as conn:
-        if R.id_in_use(conn, instrument.id):
-            raise OpError(f'The id "{instrument.id}" is already used in this workshop.')
+        # an id something else of this workshop has taken is replaced: ids are file-wide
+        oid = instrument.id if not R.id_in_use(conn, instrument.id) else new_id(session, "in")
         rec = Recorder(conn, batch)
-        rec.insert("instrument", {"id": instrument.id, "title": text(instrument.title, "title"),
+        rec.insert("instrument", {"id": oid, "title": text(instrument.title, "title"),
                                   "scale": instrument.scale})
         for s in instrument.statements:
             sid = s.id if not R.id_in_use(conn, s.id) else new_id(session, "st")
-            rec.insert("statement", {"id": sid, "instrument": instrument.id,
+            rec.insert("statement", {"id": sid, "instrument": oid,
                                      "title": text(s.title, "statement's title"),
                                      "text": text(s.text, "statement's text")})
-    batch.created.append(instrument.id)
+    batch.created.append(oid)
     return batch
 
 
@@ -117,10 +117,18 @@ def _who(session: Session, department: str | None, participant: str | None) -> N
 def response(session: Session, instrument: str, statement: str, *,
              department: str | None = None, participant: str | None = None
              ) -> dict[str, Any] | None:
-    """The response in one cell, or None when it is not scored."""
-    found = _rows(session, "SELECT * FROM response WHERE instrument = ? AND statement = ? AND "
-                           "department IS ? AND participant IS ? ORDER BY pos LIMIT 1",
-                  (instrument, statement, department, participant))
+    """The response in one cell, or None when it is not scored.
+
+    A department's cell holds the response given for the department as a whole (naming no
+    participant); a participant's cell holds the response naming that participant, whether or
+    not it names their department too. Should a file hold two responses for one cell, the
+    first in the file's order is the cell's."""
+    if participant is not None:
+        sql, args = "participant = ?", (participant,)
+    else:
+        sql, args = "department IS ? AND participant IS NULL", (department,)
+    found = _rows(session, f"SELECT * FROM response WHERE instrument = ? AND statement = ? AND "
+                           f"{sql} ORDER BY pos LIMIT 1", (instrument, statement, *args))
     return found[0] if found else None
 
 

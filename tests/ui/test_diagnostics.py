@@ -214,3 +214,62 @@ def test_f2_names_a_maturity_area_for_this_workshop(page, qtbot):
     assert page.grid.hasFocus() and not page.rename_row.isVisible()
     qtbot.keyClick(page.grid, Qt.Key.Key_Z, CTRL)
     assert page.grid.verticalHeaderItem(2).text() == first.title
+
+
+def test_evidence_typed_is_kept_when_the_facilitator_moves_on(page, qtbot):
+    go(page, qtbot, 1, 5)
+    qtbot.keyClick(page.grid, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.evidence, "Typed, then the room moved on")
+    qtbot.keyClick(page.evidence, Qt.Key.Key_F7)  # to the results, without Enter
+    assert cell(page, "five", "st-alignment", "dig")[1] == "Typed, then the room moved on"
+    qtbot.keyClick(page.chart, Qt.Key.Key_F6)
+    go(page, qtbot, 2, 5)  # Way of working: its own evidence, not the one typed above
+    assert page.evidence.text() == (cell(page, "five", "st-working", "dig")[1] or "")
+
+
+def test_tab_leaves_the_grid_and_f2_renames_only_the_row_it_was_pressed_on(page, qtbot):
+    go(page, qtbot, 0, 0)
+    qtbot.keyClick(page.grid, Qt.Key.Key_Tab)
+    assert not page.grid.hasFocus(), "Tab reaches the other controls"
+    page.grid.setFocus()
+    qtbot.keyClick(page.grid, Qt.Key.Key_F2)
+    assert page.rename_row.isVisible()
+    page.grid.setFocus()
+    qtbot.keyClick(page.grid, Qt.Key.Key_Down)  # moving on closes the rename
+    assert not page.rename_row.isVisible()
+    titles = [s.title for s in page.current_instrument().statements]
+    assert titles[:2] == ["Belief", "Alignment"]
+
+
+def test_the_grid_and_the_chart_show_the_same_scores(page, qtbot):
+    # the demo has Customer Care's own score for Engagement (2) and Ms Doyle's (1, naming
+    # Customer Care too): the department view shows the first, the participant view the second
+    row = [s.id for s in page.current_instrument().statements].index("st-engagement")
+    col = [d.id for d in page.workshop.departments].index("svc")
+    assert page.grid.item(row, col).text().startswith("2")
+    page.show_view(1)
+    assert page.chart.results[row].groups["svc"] == 2
+    page.show_view(0)
+    qtbot.mouseClick(page.by_participant, Qt.MouseButton.LeftButton)
+    doyle = [p.id for p in page.workshop.participants].index("p-doyle")
+    assert page.grid.item(row, doyle).text().startswith("1")
+    page.show_view(1)
+    engagement = page.chart.results[row]
+    assert engagement.groups == {"p-doyle": 1} and engagement.mean == 1
+
+
+def test_means_are_rounded_as_by_hand():
+    from cxworkshop.ui.diagnostics.chart import one_decimal
+
+    assert [one_decimal(v) for v in (3.25, 2.75, 1.25, 2.0, 2.05, 4.949)] == [
+        "3.3", "2.8", "1.3", "2", "2.1", "4.9"]
+
+
+def test_an_instrument_whose_id_is_taken_by_something_else_still_comes_in(page, tmp_path):
+    own = tmp_path / "own.json"
+    own.write_text(json.dumps({"format": "cxworkshop-instrument", "version": 1,
+                               "id": "st-belief", "title": "Our own", "scale": "agreement",
+                               "statements": [{"id": "own-1", "title": "We call back"}]}))
+    assert page.add_from_file(own)
+    assert page.current_instrument().title == "Our own"
+    assert page.current_instrument().id != "st-belief"

@@ -8,6 +8,7 @@ bars take neutral greys and the labels become letters, so a low score points at 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
@@ -123,8 +124,14 @@ class ScoreChart(QWidget):
         p.end()
 
 
-def _number(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
+def one_decimal(value: float) -> str:
+    """A mean as the room would work it out by hand: one decimal, halves rounded up (3.25 is
+    3.3, not Python's 3.2), no trailing zero."""
+    rounded = Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{rounded}".rstrip("0").rstrip(".")
+
+
+_number = one_decimal
 
 
 def _font(px: int, bold: bool = False) -> QFont:

@@ -44,7 +44,7 @@ from ...model import vocabulary as V
 from ...ops import Batch
 from ...ops import diagnostics as G
 from ..editor import Editor
-from .chart import NEUTRAL, Group, ScoreChart
+from .chart import NEUTRAL, Group, ScoreChart, one_decimal
 
 DIGIT_KEYS = {getattr(Qt.Key, f"Key_{i}"): i for i in range(1, 10)}
 CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_0)
@@ -60,6 +60,8 @@ class DiagnosticsPage(QWidget):
         self.session = editor.session
         self.workshop = Workshop()
         self._stale = True
+        self._evidence_for: tuple[str, str, str] | None = None  # (instrument, statement, key)
+        self._renaming: tuple[str, str] | None = None  # (instrument, statement)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -73,6 +75,9 @@ class DiagnosticsPage(QWidget):
         self.empty.setObjectName("hint")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
+        font = self.empty.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        self.empty.setFont(font)
         self.views.addWidget(self.empty)
         layout.addWidget(self.views, 1)
         editor.board_changed.connect(self.follow)
@@ -157,7 +162,8 @@ class DiagnosticsPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.grid.setFont(font)
         self.grid.installEventFilter(self)
-        self.grid.currentCellChanged.connect(lambda *_a: self._show_cell_evidence())
+        self.grid.setTabKeyNavigation(False)  # Tab leaves the grid for the other controls
+        self.grid.currentCellChanged.connect(lambda *_a: self._cell_changed())
         col.addWidget(self.grid, 1)
         row = QHBoxLayout()
         label = QLabel("Evidence")
@@ -168,6 +174,7 @@ class DiagnosticsPage(QWidget):
         self.evidence.setPlaceholderText("What was seen or said that backs this score; Enter "
                                          "saves, Esc goes back to the grid")
         self.evidence.returnPressed.connect(self.save_evidence)
+        self.evidence.editingFinished.connect(lambda: self.save_evidence(back_to_grid=False))
         self.evidence.installEventFilter(self)
         row.addWidget(self.evidence, 1)
         self.private = QCheckBox("Private")
@@ -305,6 +312,9 @@ class DiagnosticsPage(QWidget):
     # -- showing ----------------------------------------------------------------------------------
 
     def show_view(self, index: int) -> None:
+        if self.evidence.hasFocus():
+            self.save_evidence(back_to_grid=False)
+        self._end_rename(refocus=False)
         self.score_button.setChecked(index == 0)
         self.results_button.setChecked(index == 1)
         if self.current_instrument() is not None:
@@ -331,16 +341,21 @@ class DiagnosticsPage(QWidget):
 
     def _responses(self, inst) -> dict[tuple[str, str], object]:
         """(statement, column key) -> response, for the cells of the grid."""
-        by_participant = self.by_participant.isChecked()
         cells = {}
-        for r in self.workshop.diagnostics.responses:
-            if r.instrument != inst.id:
-                continue
-            if by_participant and r.participant and r.department is None:
-                cells[(r.statement, r.participant)] = r
-            elif not by_participant and r.department and r.participant is None:
-                cells[(r.statement, r.department)] = r
+        for r in self._counted(inst):  # in file order: the first response is the cell's
+            key = r.participant if self.by_participant.isChecked() else r.department
+            cells.setdefault((r.statement, key), r)
         return cells
+
+    def _counted(self, inst) -> list:
+        """The responses the grid and the results show: those given for a whole department,
+        or, when scoring participants, those naming a participant. The two never mix, so the
+        grid and the chart always show the same scores."""
+        if self.by_participant.isChecked():
+            return [r for r in self.workshop.diagnostics.responses
+                    if r.instrument == inst.id and r.participant]
+        return [r for r in self.workshop.diagnostics.responses
+                if r.instrument == inst.id and r.department and r.participant is None]
 
     def _show_grid(self, inst) -> None:
         grid = self.grid
@@ -402,7 +417,7 @@ class DiagnosticsPage(QWidget):
         by = "participant" if self.by_participant.isChecked() else "department"
         people = {p.id: p for p in self.workshop.participants}
         groups, names = self._groups(inst)
-        results = A.analyse(inst, self.workshop.diagnostics.responses, people, by=by,
+        results = A.analyse(inst, self._counted(inst), people, by=by,
                             order=[g.key for g in groups])
         self.chart.show_results(results, groups, inst.scale)
         listed = [g for g in groups if g.key in names and any(g.key in r.groups for r in results)]
@@ -426,8 +441,7 @@ class DiagnosticsPage(QWidget):
         self.evidence_list.clear()
         titles = {s.id: s.title for s in inst.statements}
         order = {s.id: i for i, s in enumerate(inst.statements)}
-        shown = [r for r in self.workshop.diagnostics.responses
-                 if r.instrument == inst.id and r.evidence and not r.private]
+        shown = [r for r in self._counted(inst) if r.evidence and not r.private]
         shown.sort(key=lambda r: order.get(r.statement, 999))
         heading = None
         for r in shown:
@@ -440,13 +454,17 @@ class DiagnosticsPage(QWidget):
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
                 item.setForeground(QBrush(QColor("#1B1B1B")))
                 self.evidence_list.addItem(item)
-            key = A.group_of(r, people, by)
-            who = names.get(key or "", "?")
+            who = names.get((r.participant if by == "participant" else r.department) or "", "?")
             self.evidence_list.addItem(f"    {who} ({r.score}): {r.evidence}")
         if not shown:
             _placeholder(self.evidence_list, "No evidence written yet.")
 
+    def _cell_changed(self) -> None:
+        self._end_rename(refocus=False)
+        self._show_cell_evidence()
+
     def _show_cell_evidence(self) -> None:
+        self._evidence_for = None
         inst, cell = self.current_instrument(), self._current_cell()
         if inst is None or cell is None:
             self.evidence.setText("")
@@ -484,6 +502,14 @@ class DiagnosticsPage(QWidget):
         self.editor.board(G.set_score, inst.id, statement, value, label=label,
                           **self._cell_who(key))
 
+    def _writing_about(self) -> tuple[str, str, str] | None:
+        """The cell the evidence field is writing about: the one it was opened on."""
+        if self._evidence_for is None:
+            inst, cell = self.current_instrument(), self._current_cell()
+            if inst is not None and cell is not None:
+                self._evidence_for = (inst.id, *cell)
+        return self._evidence_for
+
     def edit_evidence(self) -> None:
         """Enter on a cell: write its evidence (a cell must be scored first)."""
         inst, cell = self.current_instrument(), self._current_cell()
@@ -492,15 +518,18 @@ class DiagnosticsPage(QWidget):
         if self._responses(inst).get(cell) is None:
             self.editor.refused.emit("Score this cell first: evidence is written for a score.")
             return
+        self._writing_about()
         self.evidence.setFocus()
         self.evidence.selectAll()
 
     def save_evidence(self, back_to_grid: bool = True) -> None:
-        inst, cell = self.current_instrument(), self._current_cell()
-        if inst is None or cell is None:
+        """Save what the evidence field says, for the cell it was opened on (Enter, leaving
+        the field, or a click on Private): nothing typed is lost by moving on."""
+        about = self._writing_about()
+        if about is None or not self.evidence.isEnabled() or self.session.read_only:
             return
-        statement, key = cell
-        self.editor.board(G.set_evidence, inst.id, statement, self.evidence.text(),
+        instrument, statement, key = about
+        self.editor.board(G.set_evidence, instrument, statement, self.evidence.text(),
                           private=self.private.isChecked(), label="Evidence",
                           **self._cell_who(key))
         if back_to_grid:
@@ -512,21 +541,25 @@ class DiagnosticsPage(QWidget):
         if inst is None or cell is None or self.session.read_only:
             return
         title = next(s.title for s in inst.statements if s.id == cell[0])
+        self._renaming = (inst.id, cell[0])
         self.rename.setText(title)
         self.rename_row.show()
         self.rename.setFocus()
         self.rename.selectAll()
 
     def save_rename(self) -> None:
-        inst, cell = self.current_instrument(), self._current_cell()
-        if inst is not None and cell is not None:
-            self.editor.board(G.edit_statement, inst.id, cell[0], title=self.rename.text(),
+        renaming, self._renaming = self._renaming, None
+        if renaming is not None:
+            self.editor.board(G.edit_statement, *renaming, title=self.rename.text(),
                               label="Rename statement")
         self._end_rename()
 
-    def _end_rename(self) -> None:
-        self.rename_row.hide()
-        self.grid.setFocus()
+    def _end_rename(self, refocus: bool = True) -> None:
+        self._renaming = None
+        if self.rename_row.isVisible() or refocus:
+            self.rename_row.hide()
+            if refocus:
+                self.grid.setFocus()
 
     def add_instrument(self, instrument) -> bool:
         batch = self.editor.board(G.add_instrument, instrument,
@@ -534,7 +567,7 @@ class DiagnosticsPage(QWidget):
         if batch is None:
             return False
         self.reload()
-        self.instrument.setCurrentIndex(self.instrument.findData(instrument.id))
+        self.instrument.setCurrentIndex(self.instrument.findData(batch.created[0]))
         return True
 
     def add_from_file(self, path: str | Path | None = None) -> bool:
@@ -559,9 +592,10 @@ class DiagnosticsPage(QWidget):
     def _fill_add_menu(self) -> None:
         self.add_menu.clear()
         used = {i.id for i in self.workshop.diagnostics.instruments}
+        titles = {i.title.casefold() for i in self.workshop.diagnostics.instruments}
         for inst in builtin_instruments():
             action = self.add_menu.addAction(inst.title)
-            action.setEnabled(inst.id not in used)
+            action.setEnabled(inst.id not in used and inst.title.casefold() not in titles)
             action.triggered.connect(lambda _c=False, inst=inst: self.add_instrument(inst))
         self.add_menu.addSeparator()
         self.add_menu.addAction("From a file…").triggered.connect(lambda: self.add_from_file())
@@ -569,6 +603,8 @@ class DiagnosticsPage(QWidget):
     # -- keys -------------------------------------------------------------------------------------
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FocusIn and obj is getattr(self, "evidence", None):
+            self._writing_about()  # what is typed belongs to this cell, wherever the grid goes
         if event.type() != QEvent.Type.KeyPress:
             return False
         assert isinstance(event, QKeyEvent)
@@ -606,7 +642,7 @@ def _letter(i: int) -> str:
 
 
 def _num(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}".rstrip("0").rstrip(".")
+    return "–" if value is None else one_decimal(value)
 
 
 def _placeholder(lst: QListWidget, text: str) -> None:
