@@ -20,7 +20,16 @@ from importlib.resources import files
 from typing import Any
 
 from .. import model as m
-from .messages import JsonPath, Object, error_order, kind, one_line, render, show
+from .messages import (
+    FileProblem,
+    JsonPath,
+    Object,
+    error_order,
+    first_text_problem,
+    kind,
+    render,
+    show,
+)
 
 FORMAT = "cxworkshop-instrument"
 VERSION = 1
@@ -34,29 +43,11 @@ BUILTIN_FILES = ("five-statements.json", "unified-working.json", "maturity.json"
 # a final line break in Python's regular expressions, so the loader checks ids once more.
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 _ID_RULE = 'a usable id (1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit)'
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-class InstrumentError(ValueError):
-    """An instrument file cannot be read. `str()` is one sentence naming the file, the JSON path
-    (when there is one) and the problem, fit to show to a person as it is.
-
-    `source` is the file (or name) given, `path` the JSON path such as `$.statements[2].title`
-    or None, and `problem` the bare description.
-    """
-
-    def __init__(self, source: str, problem: str, path: str | None = None):
-        self.source = source
-        self.path = path
-        self.problem = problem
-        where = f"{source}: {path}: " if path else f"{source}: "
-        text = (where + problem).rstrip()
-        if not text.endswith((".", "?", "!")):
-            text += "."
-        super().__init__(one_line(text))
-
-    def __reduce__(self):
-        return (type(self), (self.source, self.problem, self.path))
+class InstrumentError(FileProblem):
+    """An instrument file cannot be read. `str()` is one sentence naming the file, the JSON
+    path (when there is one, such as `$.statements[2].title`) and the problem."""
 
 
 # --------------------------------------------------------------------------- public
@@ -129,7 +120,7 @@ def _parse(data: bytes, source: str) -> m.Instrument:
     except ValueError as exc:  # e.g. an integer with more digits than Python converts
         raise InstrumentError(source, f"the file is not usable JSON: {exc}") from None
     _check_header(doc, source)
-    bad = _text_problem(doc)
+    bad = first_text_problem(doc, _phrase)
     if bad is not None:
         raise InstrumentError(source, bad[1], render(bad[0]))
     errors = list(_validator().iter_errors(doc))
@@ -173,32 +164,6 @@ def _check_header(doc: object, source: str) -> None:
     if version < VERSION:
         raise InstrumentError(source, f"the version is {version}; the first version of the format "
                                       f"is {VERSION}", "$.version")
-
-
-def _text_problem(doc: object) -> tuple[JsonPath, str] | None:
-    """The first repeated key or broken string (half a UTF-16 surrogate pair) in document order."""
-    stack: list[tuple[JsonPath, object]] = [((), doc)]
-    while stack:
-        where, node = stack.pop()
-        if isinstance(node, dict):
-            duplicate = getattr(node, "duplicate", None)
-            if duplicate is not None:
-                return where + (duplicate,), f'{_phrase(doc, where)} has the key "{duplicate}" twice'
-            for k in node:
-                if isinstance(k, str) and _SURROGATE.search(k):
-                    return where, f"{_phrase(doc, where)} has a key with {_surrogate(k)}"
-            stack.extend(reversed([(where + (k,), v) for k, v in node.items()]))
-        elif isinstance(node, list):
-            stack.extend(reversed([(where + (i,), v) for i, v in enumerate(node)]))
-        elif isinstance(node, str) and _SURROGATE.search(node):
-            return where, f"{_phrase(doc, where)} contains {_surrogate(node)}"
-    return None
-
-
-def _surrogate(text: str) -> str:
-    found = _SURROGATE.search(text)
-    assert found is not None
-    return f"\\u{ord(found.group()):04x}, half of a surrogate pair, which is not a character"
 
 
 def _check_ids(doc: dict, source: str) -> None:

@@ -19,13 +19,13 @@ from typing import Any
 
 from .. import model as m
 from .messages import (
+    FileProblem,
     JsonPath,
     Object,
     describe_error,
     error_order,
     first_text_problem,
     kind,
-    one_line,
     phrase,
     render,
     show,
@@ -33,26 +33,9 @@ from .messages import (
 from .schema import FORMAT, VERSION, validator
 
 
-class InterchangeError(ValueError):
+class InterchangeError(FileProblem):
     """A document cannot be read or written. `str()` is one sentence naming the file, the JSON
-    path (when there is one) and the first problem, fit to show to a person as it is.
-
-    `source` is the file (or name) given, `path` the JSON path such as `$.discover.notes[2].kind`
-    or None, and `problem` the bare description.
-    """
-
-    def __init__(self, source: str, problem: str, path: str | None = None):
-        self.source = source
-        self.path = path
-        self.problem = problem
-        where = f"{source}: {path}: " if path else f"{source}: "
-        text = (where + problem).rstrip()
-        if not text.endswith((".", "?", "!")):
-            text += "."
-        super().__init__(one_line(text))
-
-    def __reduce__(self):
-        return (type(self), (self.source, self.problem, self.path))
+    path (when there is one, such as `$.discover.notes[2].kind`) and the first problem."""
 
 
 # --------------------------------------------------------------------------- reading

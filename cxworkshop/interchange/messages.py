@@ -9,7 +9,7 @@ import functools
 import json
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from .schema import schema
@@ -32,28 +32,53 @@ class Object(dict):
         return obj
 
 
-def first_text_problem(doc: object) -> tuple[JsonPath, str] | None:
-    """The first repeated key or broken string in document order, as (path, problem).
+class FileProblem(ValueError):
+    """A file cannot be read (or written). `str()` is one sentence naming the file, the JSON
+    path (when there is one) and the problem, fit to show to a person as it is.
+
+    `source` is the file (or name) given, `path` a JSON path such as `$.statements[2].title`
+    or None, and `problem` the bare description.
+    """
+
+    def __init__(self, source: str, problem: str, path: str | None = None):
+        self.source = source
+        self.path = path
+        self.problem = problem
+        where = f"{source}: {path}: " if path else f"{source}: "
+        text = (where + problem).rstrip()
+        if not text.endswith((".", "?", "!")):
+            text += "."
+        super().__init__(one_line(text))
+
+    def __reduce__(self):
+        return (type(self), (self.source, self.problem, self.path))
+
+
+def first_text_problem(doc: object, phrasing: Callable[[object, JsonPath], str] | None = None
+                       ) -> tuple[JsonPath, str] | None:
+    """The first repeated key or broken string in document order, as (path, problem);
+    `phrasing(doc, where)` names the place (by default as an interchange document would).
 
     A broken string holds half of a UTF-16 surrogate pair (JSON lets `\\ud800` be written
     alone); it is not a character and could never be written back as UTF-8. Walked
     iteratively: documents can be deeply nested.
     """
+    name = phrasing or phrase
     stack: list[tuple[JsonPath, object]] = [((), doc)]
     while stack:
         where, node = stack.pop()
         if isinstance(node, dict):
             duplicate = getattr(node, "duplicate", None)
             if duplicate is not None:
-                return where + (duplicate,), f'{phrase(doc, where)} has the key "{duplicate}" twice'
+                return where + (duplicate,), f'{name(doc, where)} has the key "{duplicate}" twice'
             for k in node:
                 if isinstance(k, str) and _SURROGATE.search(k):
-                    return where, f"{phrase(doc, where)} has a key with {_surrogate(k)}"
+                    return where, f"{name(doc, where)} has a key with {_surrogate(k)}"
             stack.extend(reversed([(where + (k,), v) for k, v in node.items()]))
         elif isinstance(node, list):
             stack.extend(reversed([(where + (i,), v) for i, v in enumerate(node)]))
         elif isinstance(node, str) and _SURROGATE.search(node):
-            return where, f"{phrase(doc, where)} contains {_surrogate(node)}"
+            return where, f"{name(doc, where)} contains {_surrogate(node)}"
     return None
 
 
