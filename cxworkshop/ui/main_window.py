@@ -160,6 +160,11 @@ class MainWindow(QMainWindow):
 
                 assert self.editor is not None
                 page = DiagnosticsPage(self.editor)
+            elif index == 2:
+                from .ambition.page import AmbitionPage
+
+                assert self.editor is not None
+                page = AmbitionPage(self.editor)
             else:
                 page = NotBuiltPage(title, what)
             self.pages.addWidget(page)
@@ -168,9 +173,9 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _stage_has_screen(index: int) -> bool:
-        """Whether stage page `index` (0 = Discover, 1 = Diagnostics) has a screen yet; later
-        issues build the others."""
-        return index in (0, 1)
+        """Whether stage page `index` (0 = Discover, 1 = Diagnostics, 2 = Ambition) has a
+        screen yet; later issues build the others."""
+        return index in (0, 1, 2)
 
     def _show_session_state(self) -> None:
         has = self.session is not None
@@ -206,7 +211,7 @@ class MainWindow(QMainWindow):
         them can touch the others (deleting a department clears participants' department),
         so those three are read again together, which costs the same on any size of board.
         """
-        if self.session is None or section in ("discover", "diagnostics"):
+        if self.session is None or section in ("discover", "diagnostics", "ambition"):
             return  # those pages follow their own changes (their `follow`)
         if workshop is not None:
             self.workshop = workshop
@@ -269,6 +274,11 @@ class MainWindow(QMainWindow):
 
     def go_blueprint(self) -> None:
         self.go_to(5)
+
+    @property
+    def ambition_page(self):
+        """The Ambition page if it has been built (it is built on its first visit)."""
+        return self.stage_pages[2] if len(self.stage_pages) > 2 else None
 
     @property
     def diagnostics_page(self):

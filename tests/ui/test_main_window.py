@@ -218,8 +218,9 @@ def test_a_workshop_opens_on_the_latest_stage_with_a_screen(make_window, worksho
     with Session.open(workshop_file) as s:
         ops.edit_workshop(s, current_stage="blueprint")
     window = make_window(workshop_file)
-    assert window.rail.currentRow() == 1  # Blueprint has no screen yet: Discover, before it
-    assert window.pages.currentWidget() is window.discover_page
+    # Blueprint and Priorities have no screen yet: Ambition, the latest one before them
+    assert window.rail.currentRow() == 3
+    assert window.pages.currentWidget() is window.ambition_page
 
 
 def test_a_workshop_not_set_up_yet_opens_on_setup(make_window, tmp_path):

@@ -1,0 +1,1 @@
+"""The Ambition stage screen."""
