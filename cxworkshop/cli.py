@@ -54,14 +54,20 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace OUT.cxw if it exists")
 
     p = sub.add_parser("export", help="write a workshop file out in another format",
-                       description="Export a session file as JSON, as a picture of its "
-                                   "Discover board, or both in one run (give --json and --png "
-                                   "together). The session file itself is only read, so it "
+                       description="Export a session file as JSON, its actions as a CSV "
+                                   "table, a picture of its Discover board, or any of these in "
+                                   "one run (give --json, --csv and --png together). The "
+                                   "session file itself is only read, so it "
                                    "may be read-only or open in the app. No window is opened: "
                                    "--png works without a display.")
     p.add_argument("file", metavar="FILE.cxw")
     p.add_argument("--json", metavar="OUT.json",
                    help="write the whole workshop as interchange JSON (format v1)")
+    p.add_argument("--csv", metavar="OUT.csv",
+                   help="write the actions as a CSV table for a spreadsheet (UTF-8 with a BOM): "
+                        "action, owner, owner's department, due, status, improvement; a cell "
+                        "starting with = + - @ gets an apostrophe in front, so it is never run "
+                        "as a formula")
     p.add_argument("--png", metavar="OUT.png",
                    help="draw the Discover board as a PNG image, everything on it fitted in")
     p.add_argument("--width", metavar="N",
@@ -178,28 +184,40 @@ def _check_output(out: str, source: str, what: str, force: bool) -> None:
 
 
 def _export(args: argparse.Namespace) -> None:
-    """`export FILE --json OUT.json --png OUT.png`: every output is checked before anything is
-    read or written; each is then written whole or not at all."""
+    """`export FILE --json OUT.json --csv OUT.csv --png OUT.png`: every output is checked before
+    anything is read or written; each is then written whole or not at all."""
     from .interchange import dump_json
+    from .interchange.actions_csv import ActionsCsvError, write_actions_csv
     from .store import Session
 
-    if args.json is None and args.png is None:
-        raise CliError("export needs --json OUT.json or --png OUT.png (or both); "
-                       "see cxworkshop export --help.")
+    if args.json is None and args.csv is None and args.png is None:
+        raise CliError("export needs --json OUT.json, --csv OUT.csv or --png OUT.png (or "
+                       "several); see cxworkshop export --help.")
     if args.width is not None and args.png is None:
         raise CliError("--width is the width of the PNG; add --png OUT.png to draw one.")
     width = _width(args.width)
-    if args.json is not None:
-        _check_output(args.json, args.file, "JSON", args.force)
-    if args.png is not None:
-        _check_output(args.png, args.file, "PNG", args.force)
-        if args.json is not None and _same_file(args.json, args.png):
-            raise CliError(f"{args.png} is given for both --json and --png; "
-                           "choose two names.")
+    outputs = [(option, out, what) for option, out, what in (
+        ("--json", args.json, "JSON"), ("--csv", args.csv, "CSV"), ("--png", args.png, "PNG"))
+        if out is not None]
+    for i, (option, out, what) in enumerate(outputs):
+        _check_output(out, args.file, what, args.force)
+        for earlier, earlier_out, _ in outputs[:i]:
+            if _same_file(earlier_out, out):
+                raise CliError(f"{out} is given for both {earlier} and {option}; "
+                               "choose two names.")
     with Session.open(args.file, read_only=True) as session:
+        workshop = session.load() if args.json is not None or args.csv is not None else None
         if args.json is not None:
-            dump_json(session.load(), args.json)
+            dump_json(workshop, args.json)
             print(f"Exported {args.file} to {args.json}.")
+        if args.csv is not None:
+            try:
+                write_actions_csv(workshop, args.csv, overwrite=args.force)
+            except ActionsCsvError as exc:
+                raise CliError(str(exc)) from None
+            count = len(workshop.actions)
+            print(f"Wrote the {count} action{'' if count == 1 else 's'} of {args.file} "
+                  f"to {args.csv}.")
         if args.png is not None:
             from .ui.canvas.image import BoardImageError, save_board_png
 
