@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from .. import commands as C
 from ..ops import OpError
@@ -155,6 +155,28 @@ class Editor(QObject):
             self.seal()
             self._push(C.MoveCommand(self.session, moved, op, text, self.report, self._notify))
         return True
+
+
+def _workshop_undo(event: QEvent) -> bool:
+    """Whether a shortcut is Undo or Redo, which belong to the workshop's stack."""
+    return event.type() == QEvent.Type.ShortcutOverride and (
+        event.matches(QKeySequence.StandardKey.Undo)
+        or event.matches(QKeySequence.StandardKey.Redo))
+
+
+class FieldText(QPlainTextEdit):
+    """A multi-line field whose Ctrl+Z / Ctrl+Shift+Z go to the workshop's undo stack (its own
+    undo history is off), as in `FieldEdit`."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setUndoRedoEnabled(False)
+
+    def event(self, event: QEvent) -> bool:
+        if _workshop_undo(event):
+            event.ignore()
+            return False
+        return super().event(event)
 
 
 class FieldEdit(QLineEdit):

@@ -165,6 +165,11 @@ class MainWindow(QMainWindow):
 
                 assert self.editor is not None
                 page = AmbitionPage(self.editor)
+            elif index == 3:
+                from .priorities.page import PrioritiesPage
+
+                assert self.editor is not None
+                page = PrioritiesPage(self.editor)
             else:
                 page = NotBuiltPage(title, what)
             self.pages.addWidget(page)
@@ -173,9 +178,9 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _stage_has_screen(index: int) -> bool:
-        """Whether stage page `index` (0 = Discover, 1 = Diagnostics, 2 = Ambition) has a
-        screen yet; later issues build the others."""
-        return index in (0, 1, 2)
+        """Whether stage page `index` (0 = Discover, 1 = Diagnostics, 2 = Ambition,
+        3 = Priorities) has a screen yet; later issues build the others."""
+        return index in (0, 1, 2, 3)
 
     def _show_session_state(self) -> None:
         has = self.session is not None
@@ -211,7 +216,8 @@ class MainWindow(QMainWindow):
         them can touch the others (deleting a department clears participants' department),
         so those three are read again together, which costs the same on any size of board.
         """
-        if self.session is None or section in ("discover", "diagnostics", "ambition"):
+        if self.session is None or section in ("discover", "diagnostics", "ambition",
+                                                "priorities", "actions"):
             return  # those pages follow their own changes (their `follow`)
         if workshop is not None:
             self.workshop = workshop
@@ -274,6 +280,11 @@ class MainWindow(QMainWindow):
 
     def go_blueprint(self) -> None:
         self.go_to(5)
+
+    @property
+    def priorities_page(self):
+        """The Priorities page if it has been built (it is built on its first visit)."""
+        return self.stage_pages[3] if len(self.stage_pages) > 3 else None
 
     @property
     def ambition_page(self):

@@ -21,12 +21,12 @@ def test_the_title_names_the_file_and_the_rail_lists_the_stages(make_window, wor
 def test_stages_not_built_yet_say_so_and_the_current_stage_is_kept(
         qtbot, make_window, workshop_file):
     window = make_window(workshop_file)
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     page = window.pages.currentWidget()
-    assert page.objectName() == "page.priorities"
+    assert page.objectName() == "page.blueprint"
     text = " ".join(w.text() for w in page.findChildren(type(window.banner)))
     assert "not built yet" in text
-    assert saved(workshop_file).workshop.current_stage == "priorities"
+    assert saved(workshop_file).workshop.current_stage == "blueprint"
 
 
 def test_new_creates_a_file_at_once_and_opens_it(make_window, tmp_path, monkeypatch):
@@ -218,9 +218,9 @@ def test_a_workshop_opens_on_the_latest_stage_with_a_screen(make_window, worksho
     with Session.open(workshop_file) as s:
         ops.edit_workshop(s, current_stage="blueprint")
     window = make_window(workshop_file)
-    # Blueprint and Priorities have no screen yet: Ambition, the latest one before them
-    assert window.rail.currentRow() == 3
-    assert window.pages.currentWidget() is window.ambition_page
+    # Blueprint has no screen yet: Priorities, the latest one before it
+    assert window.rail.currentRow() == 4
+    assert window.pages.currentWidget() is window.priorities_page
 
 
 def test_a_workshop_not_set_up_yet_opens_on_setup(make_window, tmp_path):

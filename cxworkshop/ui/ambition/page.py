@@ -32,7 +32,7 @@ from ...model import Workshop
 from ...model import vocabulary as V
 from ...ops import Batch
 from ...ops import ambition as M
-from ..editor import Editor
+from ..editor import Editor, FieldEdit, FieldText
 
 BIG = 1.45  # text size of the ambition's fields, against the desktop's own
 FIELD_TITLES = {
@@ -89,10 +89,10 @@ class AmbitionPage(QWidget):
             label.setObjectName("sectionTitle")
             col.addWidget(label)
             if key == "programme_name":
-                edit: QPlainTextEdit | QLineEdit = QLineEdit()
+                edit: QPlainTextEdit | QLineEdit = FieldEdit()
                 edit.textEdited.connect(lambda _t, key=key: self._typed(key))
             else:
-                edit = QPlainTextEdit()
+                edit = FieldText()
                 edit.setTabChangesFocus(True)
                 edit.setMinimumHeight(90)
                 edit.textChanged.connect(lambda key=key: self._typed(key))
@@ -104,7 +104,7 @@ class AmbitionPage(QWidget):
         horizon = QLabel("Horizon")
         horizon.setObjectName("sectionTitle")
         row.addWidget(horizon)
-        self.horizon = QLineEdit()
+        self.horizon = FieldEdit()
         self.horizon.setObjectName("ambition.horizon")
         self.horizon.setPlaceholderText("2028-12-31")
         self.horizon.setMaximumWidth(220)
@@ -174,7 +174,7 @@ class AmbitionPage(QWidget):
             self.columns[side] = lst
         col.addLayout(columns, 1)
         form = QGridLayout()
-        self.name = QLineEdit()
+        self.name = FieldEdit()
         self.name.setObjectName("ambition.companion.name")
         self.name.setPlaceholderText("Name (a group or a person), then Enter")
         self.name.returnPressed.connect(self.save_companion)
@@ -189,7 +189,7 @@ class AmbitionPage(QWidget):
         self.role.setCurrentIndex(V.COMPANION_ROLES.index("neutral"))
         self.department = QComboBox()
         self.department.setObjectName("ambition.companion.department")
-        self.note = QLineEdit()
+        self.note = FieldEdit()
         self.note.setObjectName("ambition.companion.note")
         self.note.setPlaceholderText("A note (optional)")
         self.note.returnPressed.connect(self.save_companion)

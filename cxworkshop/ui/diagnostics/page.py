@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -43,7 +42,7 @@ from ...model import diagnostics as A
 from ...model import vocabulary as V
 from ...ops import Batch
 from ...ops import diagnostics as G
-from ..editor import Editor
+from ..editor import Editor, FieldEdit
 from .chart import NEUTRAL, Group, ScoreChart, one_decimal
 
 DIGIT_KEYS = {getattr(Qt.Key, f"Key_{i}"): i for i in range(1, 10)}
@@ -169,7 +168,7 @@ class DiagnosticsPage(QWidget):
         label = QLabel("Evidence")
         label.setObjectName("sectionTitle")
         row.addWidget(label)
-        self.evidence = QLineEdit()
+        self.evidence = FieldEdit()
         self.evidence.setObjectName("diagnostics.evidence")
         self.evidence.setPlaceholderText("What was seen or said that backs this score; Enter "
                                          "saves, Esc goes back to the grid")
@@ -187,7 +186,7 @@ class DiagnosticsPage(QWidget):
         self.rename_label = QLabel("Statement")
         self.rename_label.setObjectName("sectionTitle")
         rename.addWidget(self.rename_label)
-        self.rename = QLineEdit()
+        self.rename = FieldEdit()
         self.rename.setObjectName("diagnostics.rename")
         self.rename.setPlaceholderText("The statement's name for this workshop (a maturity area, "
                                        "say); Enter saves, Esc goes back")

@@ -28,6 +28,8 @@ BOARD_KEYS: tuple[BoardKey, ...] = (
              "link_selection"),
     BoardKey("board.linkTool", "Link tool on or off (drag from note to note)", ("L",),
              "toggle_link_tool"),
+    BoardKey("board.promote", "Promote the selected notes to an improvement (Priorities)",
+             ("Ctrl+Shift+I",), "promote_selection"),
     BoardKey("board.selectAll", "Select every note", ("Ctrl+A",), "select_all"),
     BoardKey("board.left", "Nudge left", ("Left",), "nudge_left"),
     BoardKey("board.right", "Nudge right", ("Right",), "nudge_right"),

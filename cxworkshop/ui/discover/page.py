@@ -379,6 +379,21 @@ class DiscoverPage(QWidget):
             if cluster is not None:
                 self.edit_item(cluster)
 
+    def promote_selection(self) -> None:
+        """The selected notes become one improvement on the Priorities stage, linked to them."""
+        from ...ops import priorities as O
+
+        ids = [i for i in self._selection_order if i in self.scene.notes
+               and self.scene.notes[i].isSelected()]
+        ids += [i for i in self.selected_ids((NoteItem,)) if i not in ids]
+        if not ids:
+            self.editor.refused.emit("Select the notes to promote first.")
+            return
+        batch = self.editor.board(O.promote_notes, ids, label="Promote to improvement")
+        if batch is not None:
+            self.editor.refused.emit(f"{len(ids)} note{'s' * (len(ids) != 1)} promoted to an "
+                                     "improvement; see Priorities.")
+
     def link_selection(self) -> None:
         order = [i for i in self._selection_order if i in self.scene.notes
                  and self.scene.notes[i].isSelected()]

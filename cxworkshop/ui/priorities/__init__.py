@@ -1,0 +1,1 @@
+"""The Priorities stage screen."""
