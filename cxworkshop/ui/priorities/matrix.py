@@ -9,7 +9,7 @@ page turns it into an edit of the file.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...model import priorities as P
@@ -19,7 +19,7 @@ LOW, HIGH = 1, 5
 MARGIN_L, MARGIN_B, MARGIN_T = 70, 56, 10
 QUADRANT_TINTS = {"quick_wins": "#E3F2EA", "big_bets": "#E4EEF8", "fill_ins": "#F3F3F3",
                   "avoid": "#FBEBE3"}
-CARD_W, CARD_H = 150, 46
+CARD_H = 64  # a card's height when it has its cell to itself
 
 
 class Matrix(QWidget):
@@ -38,7 +38,7 @@ class Matrix(QWidget):
         self._drag_at: QPointF | None = None
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(900, 700)
+        return QSize(640, 520)
 
     def show_improvements(self, improvements: list[Improvement]) -> None:
         self.improvements = list(improvements)
@@ -77,8 +77,8 @@ class Matrix(QWidget):
             k = stacks.get(key, 0)
             stacks[key] = k + 1
             cell = self.cell_rect(*key)
-            w = min(CARD_W, cell.width() - 8)
-            h = min(CARD_H, max(18.0, (cell.height() - 8) / max(1, self._count(key))))
+            w = cell.width() - 8
+            h = min(CARD_H, max(18.0, (cell.height() - 8) / max(1, self._count(key)) - 2))
             out[imp.id] = QRectF(cell.left() + 4, cell.top() + 4 + k * (h + 2), w, h)
         return out
 
@@ -147,9 +147,21 @@ class Matrix(QWidget):
             p.setBrush(QColor("#FFFFFF"))
             p.drawRoundedRect(rect, 6, 6)
             p.setPen(QColor("#1B1B1B"))
-            p.setFont(_font(14 if rect.height() >= 36 else 11, bold=chosen))
-            p.drawText(rect.adjusted(6, 2, -6, -2), Qt.AlignmentFlag.AlignLeft
-                       | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, titles[oid])
+            box = rect.adjusted(6, 2, -6, -2)
+            flags = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                     | Qt.TextFlag.TextWordWrap)
+            px = 16
+            while px > 9:  # the largest size at which the whole title fits its card
+                font = _font(px, bold=chosen)
+                if QFontMetricsF(font).boundingRect(box, flags, titles[oid]).height() \
+                        <= box.height():
+                    break
+                px -= 1
+            p.setFont(_font(px, bold=chosen))
+            p.save()
+            p.setClipRect(rect)
+            p.drawText(box, flags, titles[oid])
+            p.restore()
         p.end()
 
     # -- mouse and keys -----------------------------------------------------------------------------
