@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,8 +30,10 @@ from ...model import Workshop
 from ...model import priorities as P
 from ...model import vocabulary as V
 from ...ops import Batch
+from ...ops import actions as A
 from ...ops import priorities as O
 from ..editor import Editor, FieldEdit, FieldText
+from .actions import ActionsView
 from .matrix import Matrix
 
 COLUMNS = ("Improvement", "Status", "Impact", "Effort", "Quadrant", "Dots", "Accountable")
@@ -98,7 +101,13 @@ class PrioritiesPage(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([900, 640])
-        layout.addWidget(split, 1)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("priorities.tabs")
+        self.tabs.addTab(split, "Improvements")
+        self.actions_view = ActionsView(editor)
+        self.views: list[QWidget] = [self.actions_view]  # each shows the workshop as read
+        self.tabs.addTab(self.actions_view, "Actions")
+        layout.addWidget(self.tabs, 1)
         editor.board_changed.connect(self.follow)
         editor.changed.connect(self._changed)
 
@@ -155,7 +164,8 @@ class PrioritiesPage(QWidget):
     # -- reading the file -------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.workshop = self.session.load(("departments", "participants", "priorities"))
+        self.workshop = self.session.load(("departments", "participants", "priorities",
+                                           "actions"))
         self._stale = False
         improvements = self.workshop.priorities.improvements
         if self.current not in {i.id for i in improvements}:
@@ -166,6 +176,8 @@ class PrioritiesPage(QWidget):
         self._fill_table()
         self._fill_form()
         self.new_title.setEnabled(not self.session.read_only)
+        for view in self.views:
+            view.show_workshop(self.workshop)
 
     def _fill_table(self) -> None:
         people = {p.id: p for p in self.workshop.participants}
@@ -262,7 +274,7 @@ class PrioritiesPage(QWidget):
             self.reload()
 
     def follow(self, batch: Batch) -> None:
-        if batch.section in (O.SECTION, "discover"):
+        if batch.section in (O.SECTION, A.SECTION, "discover"):
             if self.isVisible():
                 self.reload()
             else:
