@@ -35,6 +35,7 @@ from ...ops import priorities as O
 from ..editor import Editor, FieldEdit, FieldText
 from .actions import ActionsView
 from .matrix import Matrix
+from .voting import VotingView
 
 COLUMNS = ("Improvement", "Status", "Impact", "Effort", "Quadrant", "Dots", "Accountable")
 
@@ -104,8 +105,10 @@ class PrioritiesPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("priorities.tabs")
         self.tabs.addTab(split, "Improvements")
+        self.voting_view = VotingView(editor)
+        self.tabs.addTab(self.voting_view, "Vote")
         self.actions_view = ActionsView(editor)
-        self.views: list[QWidget] = [self.actions_view]  # each shows the workshop as read
+        self.views: list[QWidget] = [self.voting_view, self.actions_view]  # shown as read
         self.tabs.addTab(self.actions_view, "Actions")
         layout.addWidget(self.tabs, 1)
         editor.board_changed.connect(self.follow)
