@@ -34,6 +34,8 @@ from ...ops import actions as A
 from ...ops import priorities as O
 from ..editor import Editor, FieldEdit, FieldText
 from .actions import ActionsView
+from .contract import ContractView
+from .decisions import DecisionsView
 from .matrix import Matrix
 from .voting import VotingView
 
@@ -107,9 +109,15 @@ class PrioritiesPage(QWidget):
         self.tabs.addTab(split, "Improvements")
         self.voting_view = VotingView(editor)
         self.tabs.addTab(self.voting_view, "Vote")
+        self.decisions_view = DecisionsView(editor)
+        self.tabs.addTab(self.decisions_view, "Decisions")
+        self.contract_view = ContractView(editor)
+        self.tabs.addTab(self.contract_view, "Social contract")
         self.actions_view = ActionsView(editor)
-        self.views: list[QWidget] = [self.voting_view, self.actions_view]  # shown as read
         self.tabs.addTab(self.actions_view, "Actions")
+        # each shows the workshop as it is read after every change
+        self.views: list[QWidget] = [self.voting_view, self.decisions_view, self.contract_view,
+                                     self.actions_view]
         layout.addWidget(self.tabs, 1)
         editor.board_changed.connect(self.follow)
         editor.changed.connect(self._changed)
