@@ -36,6 +36,9 @@ class Editor(QObject):
         self.stack = stack
         self._typing_run = 0
         self._keep_failing = False  # a draft could not be saved; said once until one is
+        #: True while an Undo or Redo is being shown: a page then refreshes even the field that
+        #: has the keyboard (otherwise it leaves a field alone while the facilitator types).
+        self.replaying = False
 
     def _notify(self, section: str) -> None:
         self.seal()  # an undo or redo ends any run of typing
@@ -144,8 +147,12 @@ class Editor(QObject):
 
     def _notify_batch(self, batch: Any) -> None:
         self.seal()
-        self.board_changed.emit(batch)
-        self.changed.emit(batch.section)
+        self.replaying = True  # fields being typed in show the file's value again
+        try:
+            self.board_changed.emit(batch)
+            self.changed.emit(batch.section)
+        finally:
+            self.replaying = False
 
     def move(self, op: C.MoveFn, oid: str, index: int, text: str) -> bool:
         moved = self._attempt(lambda: op(self.session, oid, index))

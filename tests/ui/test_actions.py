@@ -68,3 +68,27 @@ def test_the_table_sorts_by_due_date_with_blanks_last(view, qtbot):
     dues = [view.table.item(r, due_col).text() for r in range(view.table.rowCount())]
     dated = [d for d in dues if d]
     assert dated == sorted(dated) and dues[:len(dated)] == dated
+
+
+def test_a_new_action_is_chosen_and_its_form_ready(view, qtbot):
+    view.new_text.setFocus()
+    qtbot.keyClicks(view.new_text, "Call the regulator")
+    qtbot.keyClick(view.new_text, Qt.Key.Key_Return)
+    assert view.text.isEnabled() and view.owner.isEnabled()
+    assert view.text.text() == "Call the regulator"
+    assert view.table.currentRow() >= 0
+
+
+def test_undo_shows_the_due_date_the_file_has_even_in_the_focused_field(view, qtbot):
+    view.new_text.setFocus()
+    qtbot.keyClicks(view.new_text, "Book the pilot")
+    qtbot.keyClick(view.new_text, Qt.Key.Key_Return)
+    view.due.setFocus()
+    qtbot.keyClicks(view.due, "2027-01-15")
+    qtbot.keyClick(view.due, Qt.Key.Key_Return)
+    view.due.selectAll()
+    qtbot.keyClicks(view.due, "2030-01-02")
+    qtbot.keyClick(view.due, Qt.Key.Key_Return)
+    qtbot.keyClick(view.due, Qt.Key.Key_Z, CTRL)
+    assert saved(view.path).actions[-1].due == "2027-01-15"
+    assert view.due.text() == "2027-01-15"

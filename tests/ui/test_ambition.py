@@ -98,3 +98,21 @@ def test_companions_are_added_moved_and_deleted_with_the_keyboard(page, qtbot):
     assert [c.name for c in saved(page.path).ambition.companions] == before
     qtbot.keyClick(outside, Qt.Key.Key_Y, CTRL)
     assert [c.name for c in saved(page.path).ambition.companions] == [*before, "Works council"]
+
+
+def test_a_companion_edited_in_the_form_keeps_its_new_column_and_every_typed_change(page, qtbot):
+    inside = page.columns["internal"]
+    inside.setFocus()
+    inside.setCurrentRow(0)
+    first = inside.item(0).data(Qt.ItemDataRole.UserRole)
+    qtbot.keyClick(inside, Qt.Key.Key_Right, CTRL)  # to the other column
+    outside = page.columns["external"]
+    qtbot.keyClick(outside, Qt.Key.Key_Return)  # into the form
+    page.note.setFocus()
+    page.note.selectAll()
+    qtbot.keyClicks(page.note, "Wants a monthly update")
+    # choose another companion without pressing Enter: nothing typed is lost
+    outside.setFocus()
+    outside.setCurrentRow(0 if outside.item(0).data(Qt.ItemDataRole.UserRole) != first else 1)
+    moved = next(c for c in saved(page.path).ambition.companions if c.id == first)
+    assert (moved.side, moved.note) == ("external", "Wants a monthly update")

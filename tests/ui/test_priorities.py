@@ -122,3 +122,23 @@ def _row(page, oid: str) -> int:
 
 
 del QPoint
+
+
+def test_roadblocks_typed_with_blank_lines_and_spaces_stay_as_typed(page, qtbot):
+    qtbot.keyClicks(page.new_title, "Single view of the customer")
+    qtbot.keyClick(page.new_title, Qt.Key.Key_Return)
+    fresh = improvement(page, "Single view of the customer")
+    page.choose(fresh.id)
+    page.roadblocks.setFocus()
+    qtbot.keyClicks(page.roadblocks, "Two CRMs")
+    qtbot.keyClick(page.roadblocks, Qt.Key.Key_Return)
+    qtbot.keyClick(page.roadblocks, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.roadblocks, " No budget")
+    assert page.roadblocks.toPlainText() == "Two CRMs\n\n No budget"
+    assert improvement(page, fresh.title).roadblocks == ["Two CRMs", "No budget"]
+
+
+def test_tab_leaves_the_list_of_improvements(page, qtbot):
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Tab)
+    assert not page.table.hasFocus()

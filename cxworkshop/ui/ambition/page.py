@@ -178,6 +178,7 @@ class AmbitionPage(QWidget):
         self.name.setObjectName("ambition.companion.name")
         self.name.setPlaceholderText("Name (a group or a person), then Enter")
         self.name.returnPressed.connect(self.save_companion)
+        self.name.textEdited.connect(lambda t: t.strip() and self._edit_chosen("name", t, True))
         self.side = QComboBox()
         self.side.setObjectName("ambition.companion.side")
         for side in V.COMPANION_SIDES:
@@ -193,6 +194,11 @@ class AmbitionPage(QWidget):
         self.note.setObjectName("ambition.companion.note")
         self.note.setPlaceholderText("A note (optional)")
         self.note.returnPressed.connect(self.save_companion)
+        self.note.textEdited.connect(lambda t: self._edit_chosen("note", t, True))
+        for key, combo in (("side", self.side), ("role", self.role),
+                           ("department", self.department)):
+            combo.activated.connect(lambda _i, key=key, combo=combo:
+                                    self._edit_chosen(key, combo.currentData()))
         self.add_button = QPushButton("New")
         self.add_button.setObjectName("ambition.companion.add")
         self.add_button.clicked.connect(self.new_companion)
@@ -228,7 +234,7 @@ class AmbitionPage(QWidget):
                         edit.setPlainText(value)
                     else:
                         edit.setText(value)
-            if not self.horizon.hasFocus():
+            if not self.horizon.hasFocus() or self.editor.replaying:
                 self.horizon.setText(am.horizon or "")
             for key, button in self.approach_buttons.items():
                 button.setChecked(am.approach == key)
@@ -239,6 +245,7 @@ class AmbitionPage(QWidget):
                 self.department.addItem(d.name, d.id)
             self.department.setCurrentIndex(max(0, self.department.findData(chosen)))
             self._show_companions()
+            self._refill_form()
         finally:
             self._loading = False
         read_only = self.session.read_only
@@ -341,6 +348,19 @@ class AmbitionPage(QWidget):
         self.department.setCurrentIndex(max(0, self.department.findData(c.department)))
         self.note.setText(c.note)
 
+    def _refill_form(self) -> None:
+        """Show the edited companion as the file has it now (moved, undone…), leaving a line
+        the facilitator is typing in alone unless an Undo or Redo changed it."""
+        c = self._companion(self._editing)
+        if c is None:
+            return
+        self.side.setCurrentIndex(self.side.findData(c.side))
+        self.role.setCurrentIndex(self.role.findData(c.role))
+        self.department.setCurrentIndex(max(0, self.department.findData(c.department)))
+        for line, value in ((self.name, c.name), (self.note, c.note)):
+            if line.text() != value and (not line.hasFocus() or self.editor.replaying):
+                line.setText(value)
+
     def new_companion(self) -> None:
         """Clear the form for a new companion and put the cursor in its name."""
         self._editing = None
@@ -350,12 +370,23 @@ class AmbitionPage(QWidget):
         self.note.clear()
         self.name.setFocus()
 
+    def _edit_chosen(self, key: str, value, typing: bool = False) -> None:
+        """The form shows a companion: each change to it is saved at once (a run of typing in
+        one field is one undo step), so choosing another companion loses nothing."""
+        c = self._companion(self._editing)
+        if self._loading or c is None or self.session.read_only or getattr(c, key) == value:
+            return
+        merge = ("companion", c.id, key, self.editor.run) if typing else None
+        if self.editor.board(M.edit_companion, c.id, label="Edit companion", merge_key=merge,
+                             **{key: value}) is not None:
+            setattr(c, key, value)
+
     def save_companion(self) -> None:
         values = {"name": self.name.text(), "side": self.side.currentData(),
                   "role": self.role.currentData(), "department": self.department.currentData(),
                   "note": self.note.text()}
         if self._editing is not None and self._companion(self._editing) is not None:
-            self.editor.board(M.edit_companion, self._editing, label="Edit companion", **values)
+            self._focus_companion(self._editing)  # saved as typed: back to the board
             return
         batch = self.editor.board(M.add_companion, label="Add companion", **values)
         if batch is not None:
@@ -404,9 +435,19 @@ class AmbitionPage(QWidget):
             source = event.source()
             dragged = source.currentItem() if isinstance(source, QListWidget) else None
             if dragged is not None:
-                target = lst.itemAt(event.position().toPoint())
-                before = target.data(Qt.ItemDataRole.UserRole) if target is not None else None
-                self.move_to(dragged.data(Qt.ItemDataRole.UserRole), side, before)
+                oid = dragged.data(Qt.ItemDataRole.UserRole)
+                at = event.position().toPoint()
+                target = lst.itemAt(at)
+                before = None
+                if target is not None:
+                    row = lst.row(target)
+                    if at.y() > lst.visualItemRect(target).center().y():
+                        row += 1  # the lower half of a companion: after it
+                    following = lst.item(row) if row < lst.count() else None
+                    before = following.data(Qt.ItemDataRole.UserRole) if following else None
+                onto_itself = target is not None and target.data(Qt.ItemDataRole.UserRole) == oid
+                if not onto_itself and before != oid:
+                    self.move_to(oid, side, before)
             event.ignore()  # the file moved it; the lists are drawn again from the file
             return True
         return False

@@ -164,7 +164,7 @@ class ActionsView(QWidget):
             self.due.clear()
             return
         self.text.show_value(action.text)
-        if not self.due.hasFocus():
+        if not self.due.hasFocus() or self.editor.replaying:
             self.due.setText(action.due or "")
         self.owner.setCurrentIndex(max(0, self.owner.findData(action.owner)))
         self.status.setCurrentIndex(max(0, self.status.findData(action.status)))
@@ -190,6 +190,7 @@ class ActionsView(QWidget):
         if batch is not None:
             self.current = batch.created[0]
             self.new_text.clear()
+            self.show_workshop(self.workshop)  # the page read it before this one was chosen
 
     def _edit(self, key: str, value, typing: bool = False) -> None:
         action = self._action()

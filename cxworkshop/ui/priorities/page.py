@@ -97,6 +97,7 @@ class PrioritiesPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setSortingEnabled(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list for the form
         self.table.currentCellChanged.connect(lambda r, *_a: self._row_chosen(r))
         side_col.addWidget(self.table, 2)
         side_col.addWidget(self._form())
@@ -128,7 +129,7 @@ class PrioritiesPage(QWidget):
         self.title = FieldEdit()
         self.title.setObjectName("priorities.title")
         self.title.textEdited.connect(lambda t: t.strip() and self._edit("title", t, typing=True))
-        self.title.editingFinished.connect(lambda: self._edit("title", self.title.text()))
+        self.title.editingFinished.connect(self._title_done)
         self.description = FieldText()
         self.description.setObjectName("priorities.description")
         self.description.setMaximumHeight(80)
@@ -255,7 +256,8 @@ class PrioritiesPage(QWidget):
                 return
             if self.title.text() != imp.title:
                 self.title.setText(imp.title)
-            if self.description.toPlainText() != imp.description:
+            if self.description.toPlainText() != imp.description and (
+                    not self.description.hasFocus() or self.editor.replaying):
                 self.description.setPlainText(imp.description)
             self.status.setCurrentIndex(max(0, self.status.findData(imp.status)))
             index = self.accountable.findData(imp.accountable)
@@ -269,7 +271,9 @@ class PrioritiesPage(QWidget):
             self.flag.setText(P.accountable_problem(imp, people) or "")
             if self.measure.text() != imp.measure:
                 self.measure.setText(imp.measure)
-            if self.roadblocks.toPlainText() != "\n".join(imp.roadblocks):
+            typed = [t.strip() for t in self.roadblocks.toPlainText().splitlines() if t.strip()]
+            if typed != imp.roadblocks and (not self.roadblocks.hasFocus()
+                                            or self.editor.replaying):
                 self.roadblocks.setPlainText("\n".join(imp.roadblocks))
             texts = dict(self.session.conn.execute(
                 f"SELECT id, text FROM note WHERE id IN ({','.join('?' * len(imp.notes))})",
@@ -346,6 +350,15 @@ class PrioritiesPage(QWidget):
         if self.editor.board(O.edit_improvement, imp.id, label=f"Edit {key}", merge_key=merge,
                              **{key: value}) is not None:
             setattr(imp, key, value)  # what the file now holds, until the page reads it again
+
+    def _title_done(self) -> None:
+        imp = self._current()
+        if imp is None:
+            return
+        if self.title.text().strip():
+            self._edit("title", self.title.text())
+        else:  # an improvement keeps a title: show the one the file has
+            self.title.setText(imp.title)
 
     def _save_texts(self, edit: QPlainTextEdit) -> None:
         imp = self._current()
