@@ -317,7 +317,8 @@ class DecisionsView(QWidget):
         self.strip.stance_keyed.connect(self.set_stance)
         self.strip.note_requested.connect(self.edit_note)
         self.strip.moved.connect(lambda _d: self._fill_stance_tools())
-        col.addWidget(self.strip, 1)
+        self.strip.setMaximumHeight(220)  # a strip, not a wall: the rest stays together below
+        col.addWidget(self.strip)
         self.summary = QLabel("")
         self.summary.setObjectName("decisions.summary")
         self.summary.setWordWrap(True)
@@ -349,6 +350,7 @@ class DecisionsView(QWidget):
         keys.setObjectName("hint")
         keys.setWordWrap(True)
         col.addWidget(keys)
+        col.addStretch(1)
         return box
 
     # -- drawing the workshop -------------------------------------------------------------------
