@@ -314,6 +314,24 @@ def clear_votes(session: Session, participant: str | None = None) -> Batch:
         rec = Recorder(conn, batch)
         for imp, pid in found:
             rec.delete("vote", {"improvement": imp, "participant": pid})
+        if participant is None:  # a fresh start: the next votes are open unless balloted
+            rec.update("board", {"id": 1}, {"secret_ballot": 0})
+    return batch
+
+
+def secret_ballot(session: Session) -> bool:
+    """Whether the dots were cast in a secret ballot: then no screen shows whose they are."""
+    row = session.conn.execute("SELECT secret_ballot FROM board WHERE id = 1").fetchone()
+    return bool(row and row[0])
+
+
+def begin_ballot(session: Session) -> Batch:
+    """Start a secret ballot: the tally is hidden, and from now on nobody's own dots show."""
+    batch = Batch(SECTION)
+    with session.atomic() as conn:
+        rec = Recorder(conn, batch)
+        rec.update("priorities", {"id": 1}, {"votes_revealed": 0})
+        rec.update("board", {"id": 1}, {"secret_ballot": 1})
     return batch
 
 

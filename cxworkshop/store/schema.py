@@ -200,15 +200,16 @@ def _statements(script: str) -> list[str]:
 # Version 2 keeps the board's arrangement: which layout is shown ("free", "departments",
 # "dimensions") and, while an arranged layout is shown, where each note stood in the free layout
 # so "restore free layout" can put it back; and what is typed in the capture bar but not yet
-# added (a crash must not lose it). None of it is part of the interchange format. The
+# added (a crash must not lose it); and whether the dots were cast in a secret ballot (then
+# nobody's own dots are ever shown). None of it is part of the interchange format. The
 # indexes keep placing a captured note quick on a board of thousands: where it lands depends on
 # the fullest lane (a count by department or dimension) and on the widest note.
 _V2 = """
 CREATE TABLE board (
     id INTEGER PRIMARY KEY CHECK (id = 1), arrangement TEXT NOT NULL,
-    capture_draft TEXT NOT NULL
+    capture_draft TEXT NOT NULL, secret_ballot INTEGER NOT NULL
 ) STRICT;
-INSERT INTO board VALUES (1, 'free', '');
+INSERT INTO board VALUES (1, 'free', '', 0);
 CREATE TABLE free_layout (
     note TEXT PRIMARY KEY REFERENCES note(id) DEFERRABLE INITIALLY DEFERRED,
     x REAL NOT NULL, y REAL NOT NULL

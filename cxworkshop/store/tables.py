@@ -162,7 +162,7 @@ LIST_TABLES: dict[str, Table] = {
 SINGLE_TABLES: dict[str, Table] = {t.name: t for t in (WORKSHOP, AMBITION, PRIORITIES, BLUEPRINT)}
 
 #: Tables of the session file that are not part of the interchange format (the board's state).
-BOARD = _t("board", None, "arrangement:T capture_draft:T", key=("id",))
+BOARD = _t("board", None, "arrangement:T capture_draft:T secret_ballot:B", key=("id",))
 FREE_LAYOUT = _t("free_layout", None, "note:T x:R y:R", key=("note",), ordered=False)
 EXTRA_TABLES: dict[str, Table] = {t.name: t for t in (BOARD, FREE_LAYOUT)}
 

@@ -153,3 +153,22 @@ def test_the_document_reads_the_contract_with_typed_text_shown_literally(view, q
 
     qtbot.mouseClick(view.toggle, Qt.MouseButton.LeftButton)
     assert view.stack.currentWidget() is view.editing
+
+
+def test_tab_leaves_the_rules_and_typed_text_in_place_survives_alt_arrows(view, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    path = view.path
+    view.rules.setFocus()
+    view.rules.setCurrentCell(0, 1)
+    qtbot.keyClick(view.rules, Qt.Key.Key_Tab)
+    assert not view.rules.hasFocus()
+    view.rules.setFocus()
+    view.rules.setCurrentCell(0, 1)
+    qtbot.keyClick(view.rules, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Typed in place")
+    qtbot.keyClick(editor, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert saved(path).priorities.social_contract.rules[0].text == "Typed in place"

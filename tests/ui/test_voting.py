@@ -245,3 +245,29 @@ def test_a_ballot_cannot_close_without_a_question(fresh, qtbot):
     assert not saved(fresh.path).priorities.votes_revealed
     assert fresh.picker_page.isVisible()
     one_sentence(fresh.picker_message.text())
+
+
+def test_a_ballot_stays_secret_undo_cannot_reach_a_previous_voter_and_the_grid_never_tells(
+        fresh, qtbot):
+    people = saved(fresh.path).participants
+    qtbot.mouseClick(fresh.ballot_button, Qt.MouseButton.LeftButton)
+    fresh.vote_as(people[0].id)
+    qtbot.keyClick(fresh.ballot_grid, Qt.Key.Key_3)
+    fresh.done()
+    fresh.vote_as(people[1].id)
+    qtbot.keyClick(fresh.ballot_grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert sum(dots(fresh, people[0].id).values()) == 3, "the first voter's dots stay"
+    assert not fresh.window_.actions_by_id["edit.undo"].isEnabled()
+    fresh.done()
+    fresh.question.setText("Which first?")
+    qtbot.mouseClick(fresh.close_button, Qt.MouseButton.LeftButton)
+    assert saved(fresh.path).priorities.votes_revealed
+    # back on the open grid, with the tally shown: still nobody's own dots
+    grid = [fresh.grid.item(r, c).text() for r in range(fresh.grid.rowCount())
+            for c in range(fresh.grid.columnCount())]
+    assert "3" not in grid and not any(t.endswith("left") for t in grid)
+    # the whole ballot is one undo step now
+    qtbot.keyClick(fresh.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert sum(dots(fresh, people[0].id).values()) == 0
+    assert not saved(fresh.path).priorities.votes_revealed
+    assert fresh.result_note.text() == ""

@@ -114,6 +114,8 @@ class _SignatureRow:
         self.state.setObjectName(f"contract.signed.{department.id}")
         self.state.setWordWrap(True)
         self.state.setMinimumWidth(140)
+        for label in (self.name, self.state):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # names print as typed
         self.name.setWordWrap(True)
         self.unsign = QPushButton("Withdraw")
         self.unsign.setObjectName(f"contract.unsign.{department.id}")
@@ -228,6 +230,7 @@ class ContractView(QWidget):
         self.rules.setHorizontalHeaderLabels(("No.", "Rule"))
         self.rules.verticalHeader().setVisible(False)
         self.rules.setWordWrap(True)
+        self.rules.setTabKeyNavigation(False)  # Tab goes on to the other controls
         self.rules.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.rules.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.rules.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -467,6 +470,8 @@ class ContractView(QWidget):
         assert isinstance(event, QKeyEvent)
         key, mods = event.key(), event.modifiers()
         alt = bool(mods & Qt.KeyboardModifier.AltModifier)
+        if self.rules.state() == QAbstractItemView.State.EditingState:
+            return False  # a rule is being typed in place: its keys are its own
         if alt and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self.move_current(-1 if key == Qt.Key.Key_Up else 1)
             return True

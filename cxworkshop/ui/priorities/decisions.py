@@ -87,6 +87,7 @@ class _Cell(QFrame):
         self.note.setWordWrap(True)
         self.note.setStyleSheet("font-style: italic;")
         for w in (self.name, self.mark, self.word, self.note):
+            w.setTextFormat(Qt.TextFormat.PlainText)  # names and notes print as typed
             col.addWidget(w)
         col.addStretch(1)
         self.setMinimumWidth(120)

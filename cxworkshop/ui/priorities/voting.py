@@ -410,6 +410,8 @@ class VotingView(QWidget):
         """Show this freshly loaded workshop (departments, participants and priorities)."""
         self.workshop = workshop
         pr = workshop.priorities
+        if not pr.votes_revealed:
+            self.result_note.setText("")  # a closed ballot was undone: it is in no log now
         writable = not self.editor.read_only
         self._loading = True
         try:
@@ -491,6 +493,7 @@ class VotingView(QWidget):
         """Numbers in the cells when revealed; while hidden, only a mark where dots are, except
         the cell under the cursor, which shows its number for the facilitator to check."""
         revealed = self.workshop.priorities.votes_revealed
+        secret = O.secret_ballot(self.editor.session)  # whose dots they are is never shown
         improvements = {i.id: i for i in self.workshop.priorities.improvements}
         here = (self.grid.currentRow(), self.grid.currentColumn())
         for r in range(self.grid.rowCount()):
@@ -502,12 +505,17 @@ class VotingView(QWidget):
                 n = self._dots_on(improvements[iid], pid)
                 if not n:
                     text = ""
+                elif secret:
+                    text = MASK
                 elif revealed or (r, c) == here:
                     text = str(n)
                 else:
                     text = MASK
                 if item.text() != text:
                     item.setText(text)
+            left = self.grid.item(r, self.grid.columnCount() - 1)
+            if left is not None and secret and left.text() != "—":
+                left.setText("—")
 
     def _fill_result(self) -> None:
         pr = self.workshop.priorities
@@ -639,8 +647,13 @@ class VotingView(QWidget):
 
     def start_ballot(self) -> None:
         """Leave the grid and the result for the picker; a revealed tally is hidden first."""
-        if self.workshop.priorities.votes_revealed and self._ask(
-                O.reveal_votes, False, label="Hide the tally") is None:
+        if self.editor.read_only:
+            return
+        # The whole ballot becomes one undo step, and nothing can be undone while it runs: a
+        # voter's Ctrl+Z must not take back the previous voter's dots (or show the tally).
+        self.editor.stack.beginMacro("Secret ballot")
+        if self._ask(O.begin_ballot, label="Start a secret ballot") is None:
+            self.editor.stack.endMacro()
             return
         self.in_ballot = True
         self.voter = None
@@ -649,8 +662,13 @@ class VotingView(QWidget):
         self._fill_picker()
         self.names.setFocus()
 
+    def _end_macro(self) -> None:
+        if self.in_ballot:
+            self.editor.stack.endMacro()
+
     def leave_ballot(self) -> None:
         self.done()
+        self._end_macro()
         self.in_ballot = False
         self.stack.setCurrentWidget(self.open_page)
         self.grid.setFocus()
@@ -711,6 +729,7 @@ class VotingView(QWidget):
         question = self.question.text().strip()
         if self._ask(O.close_ballot, question, label="Close the ballot") is None:
             return
+        self._end_macro()
         self.in_ballot = False
         self.voter = None
         self.stack.setCurrentWidget(self.open_page)
