@@ -71,6 +71,11 @@ def test_promoted_notes_become_an_improvement_that_keeps_them(page, qtbot):
     qtbot.keyClick(board.view, Qt.Key.Key_I, CTRL | Qt.KeyboardModifier.ShiftModifier)
     promoted = saved(page.path).priorities.improvements[-1]
     assert set(promoted.notes) == {first, second}
+    count = len(saved(page.path).priorities.improvements)
+    qtbot.keyClick(board.view, Qt.Key.Key_Z, CTRL)
+    assert len(saved(page.path).priorities.improvements) == count - 1
+    qtbot.keyClick(board.view, Qt.Key.Key_Y, CTRL)
+    assert saved(page.path).priorities.improvements[-1].notes == promoted.notes
     window.go_priorities()
     qtbot.waitUntil(page.matrix.isVisible)
     assert page.current == promoted.id or any(
