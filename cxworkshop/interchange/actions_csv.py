@@ -21,15 +21,13 @@ into place; an existing file is kept unless `overwrite`. Nothing here imports Qt
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import os
-import secrets
-import shutil
 from pathlib import Path
 
 from .. import model as m
+from ..files import write_whole
 
 HEADER = ["Action", "Owner", "Owner's department", "Due", "Status", "Improvement"]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -85,45 +83,4 @@ def write_actions_csv(workshop: m.Workshop, path: str | os.PathLike[str], *,
         raise ActionsCsvError(f"{name} is a folder; give a file name for the CSV.")
     if not overwrite and out.exists():
         raise ActionsCsvError(f"{name} already exists; add --force to replace it.")
-    tmp = out.with_name(f".{out.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            _publish(tmp, out, name, overwrite=overwrite)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
-    except OSError as exc:
-        raise ActionsCsvError(f"{name} could not be written: {exc.strerror or exc}.") from None
-    _fsync_folder(out.parent)
-
-
-def _publish(tmp: Path, out: Path, name: str, *, overwrite: bool) -> None:
-    if overwrite:
-        if out.is_file():
-            shutil.copymode(out, tmp)
-        os.replace(tmp, out)
-        return
-    try:
-        os.link(tmp, out)  # fails if a file appeared there meanwhile
-    except FileExistsError:
-        raise ActionsCsvError(f"{name} already exists; add --force to replace it.") from None
-    except OSError:  # a filesystem without hard links (FAT, some network shares)
-        if out.exists():
-            raise ActionsCsvError(f"{name} already exists; add --force to replace it.") from None
-        os.replace(tmp, out)
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    write_whole(out, data, overwrite=overwrite, problem=ActionsCsvError)

@@ -11,8 +11,7 @@ from typing import Any
 from ..model import rules
 from ..model import vocabulary as V
 from ..store import Session
-from ..store import rows as R
-from .batch import Batch, Recorder
+from .batch import Batch, Recorder, move_row
 from .core import OpError, new_id, require
 from .core import text as _text
 
@@ -85,19 +84,7 @@ def edit_action(session: Session, action: str, **values: Any) -> Batch:
 
 def move_action(session: Session, action: str, index: int) -> Batch:
     """Move an action to `index` (0 is first) in the list."""
-    row = _action(session, action)
-    if index is None:
-        raise OpError("Say where the action goes with a whole number.")
-    index = _index(index)
-    batch = Batch(SECTION)
-    last = R.count(session.conn, "action") - 1
-    if max(0, min(index, last)) == row["pos"]:
-        return batch
-    with session.atomic() as conn:
-        rec = Recorder(conn, batch)
-        rec.delete("action", {"id": action})
-        rec.insert("action", {k: v for k, v in row.items() if k != "pos"}, index)
-    return batch
+    return move_row(session, SECTION, "action", _action(session, action), index, "action")
 
 
 def delete_action(session: Session, action: str) -> Batch:

@@ -15,6 +15,7 @@ from ..store import Session
 from ..store import rows as R
 from ..store import tables as T
 from ..store.rows import Key, Removed
+from .core import OpError
 
 
 @dataclass(slots=True)
@@ -116,3 +117,20 @@ def redo_batch(session: Session, batch: Batch) -> None:
                 R.update(conn, step.table, step.key, step.after)
             else:
                 step.removed = R.delete(conn, step.table, step.key)
+
+
+def move_row(session: Session, section: str, table: str, row: dict[str, Any], index: object,
+             what: str) -> Batch:
+    """Move one row of an ordered table (found by its id) to `index` (0 is first; past the end
+    is last) as one step: taken out and put back, so undo restores the order exactly."""
+    if index is None or isinstance(index, bool) or not isinstance(index, int):
+        raise OpError(f"Say where the {what} goes with a whole number.")
+    batch = Batch(section)
+    last = R.count(session.conn, table) - 1
+    if max(0, min(index, last)) == row["pos"]:
+        return batch
+    with session.atomic() as conn:
+        rec = Recorder(conn, batch)
+        rec.delete(table, {"id": row["id"]})
+        rec.insert(table, {k: v for k, v in row.items() if k != "pos"}, index)
+    return batch

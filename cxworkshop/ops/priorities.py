@@ -18,7 +18,7 @@ from ..model import rules
 from ..model import vocabulary as V
 from ..store import Session
 from ..store import rows as R
-from .batch import Batch, Recorder
+from .batch import Batch, Recorder, move_row
 from .core import OpError, new_id, require
 from .core import text as _text
 
@@ -479,19 +479,7 @@ def edit_rule(session: Session, rule: str, text: str) -> Batch:
 
 def move_rule(session: Session, rule: str, index: int) -> Batch:
     """Move a rule to `index` (0 is first) in the contract's order."""
-    row = _rule(session, rule)
-    if index is None:
-        raise OpError("Say where the rule goes with a whole number.")
-    index = _index(index)
-    batch = Batch(SECTION)
-    last = R.count(session.conn, "contract_rule") - 1
-    if max(0, min(index, last)) == row["pos"]:
-        return batch
-    with session.atomic() as conn:
-        rec = Recorder(conn, batch)
-        rec.delete("contract_rule", {"id": rule})
-        rec.insert("contract_rule", {"id": rule, "text": row["text"]}, index)
-    return batch
+    return move_row(session, SECTION, "contract_rule", _rule(session, rule), index, "rule")
 
 
 def delete_rule(session: Session, rule: str) -> Batch:

@@ -58,3 +58,19 @@ def one_sentence(message: str) -> None:
     assert message[0].isupper() or message[0] in "'\"", message
     assert not re.search(r"[.!?]\s+[A-Z]", message), f"more than one sentence: {message}"
     assert "Traceback" not in message and "sqlite" not in message.lower(), message
+
+
+def refused(session, op, *args, **kwargs) -> str:
+    """Run an op that must be refused; check it wrote nothing and return its message."""
+    import pytest
+
+    from cxworkshop.ops import OpError
+
+    before = dump(session.conn)
+    with pytest.raises(OpError) as err:
+        op(session, *args, **kwargs)
+    message = str(err.value)
+    one_sentence(message)
+    assert not session.conn.in_transaction
+    assert dump(session.conn) == before, "a refused op changed the file"
+    return message

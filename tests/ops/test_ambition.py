@@ -12,7 +12,7 @@ from cxworkshop.ops import OpError, redo_batch, undo_batch
 from cxworkshop.ops import ambition as M
 from cxworkshop.store import Session, create_file
 
-from .boards import demo_workshop, dump, one_sentence, rows
+from .boards import demo_workshop, dump, refused, rows
 
 
 @pytest.fixture
@@ -22,13 +22,6 @@ def s(tmp_path):
     session.close()
 
 
-def refused(session, op, *args, **kwargs) -> str:
-    before = dump(session.conn)
-    with pytest.raises(OpError) as err:
-        op(session, *args, **kwargs)
-    one_sentence(str(err.value))
-    assert dump(session.conn) == before
-    return str(err.value)
 
 
 def companions(s) -> list[tuple[str, str, str]]:

@@ -13,7 +13,7 @@ from cxworkshop.ops import OpError, redo_batch, undo_batch
 from cxworkshop.ops import diagnostics as G
 from cxworkshop.store import Session, create_file
 
-from .boards import demo_workshop, dump, one_sentence, rows
+from .boards import demo_workshop, dump, refused, rows
 
 
 @pytest.fixture
@@ -29,13 +29,6 @@ MATURITY = m.Instrument("maturity", "Naive to natural", "maturity", [
 ])
 
 
-def refused(session: Session, op, *args, **kwargs) -> str:
-    before = dump(session.conn)
-    with pytest.raises(OpError) as err:
-        op(session, *args, **kwargs)
-    one_sentence(str(err.value))
-    assert dump(session.conn) == before
-    return str(err.value)
 
 
 def test_a_score_goes_into_its_cell_and_can_change_and_be_cleared(s):

@@ -19,7 +19,7 @@ from cxworkshop.ops.batch import Dropped, Inserted, Updated
 from cxworkshop.store import Session, SessionFileError, create_file
 
 from ..model.samples import full_workshop
-from .boards import demo_workshop, dump, frame_rects, note_rects, one_sentence, overlap, rows
+from .boards import demo_workshop, dump, frame_rects, note_rects, overlap, refused, rows
 
 
 class Board:
@@ -56,16 +56,6 @@ def demo(tmp_path):
     board.s.close()
 
 
-def refused(session: Session, op, *args, **kwargs) -> str:
-    """Run an op that must be refused; check it wrote nothing and return its message."""
-    before = dump(session.conn)
-    with pytest.raises(ops.OpError) as err:
-        op(session, *args, **kwargs)
-    message = str(err.value)
-    one_sentence(message)
-    assert not session.conn.in_transaction
-    assert dump(session.conn) == before, "a refused op changed the file"
-    return message
 
 
 def lane_of(session: Session, key: str | None) -> B.Lane:

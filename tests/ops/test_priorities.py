@@ -14,7 +14,7 @@ from cxworkshop.ops import OpError, redo_batch, undo_batch
 from cxworkshop.ops import priorities as M
 from cxworkshop.store import Session, create_file
 
-from .boards import demo_workshop, dump, one_sentence, rows
+from .boards import demo_workshop, dump, refused, rows
 
 
 @pytest.fixture
@@ -24,13 +24,6 @@ def s(tmp_path):
     session.close()
 
 
-def refused(session, op, *args, **kwargs) -> str:
-    before = dump(session.conn)
-    with pytest.raises(OpError) as err:
-        op(session, *args, **kwargs)
-    one_sentence(str(err.value))
-    assert dump(session.conn) == before
-    return str(err.value)
 
 
 def improvement(s, oid):

@@ -15,10 +15,7 @@ platform unless a platform that works here was chosen, so an export never needs 
 
 from __future__ import annotations
 
-import contextlib
 import os
-import secrets
-import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -26,6 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QImage, QImageWriter, QPainter
 
+from ...files import write_whole
 from . import style as S
 
 if TYPE_CHECKING:
@@ -169,46 +167,5 @@ def save_board_png(session: Session, out_path: str | os.PathLike[str], width: in
     if not writer.write(image):
         raise BoardImageError(f"{name} could not be written: {writer.errorString()}.")
     buffer.close()
-    tmp = out.with_name(f".{out.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data.data())
-                f.flush()
-                os.fsync(f.fileno())
-            _publish(tmp, out, name, overwrite=overwrite)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
-    except OSError as exc:
-        raise BoardImageError(f"{name} could not be written: {exc.strerror or exc}.") from None
-    _fsync_folder(out.parent)
+    write_whole(out, bytes(data.data()), overwrite=overwrite, problem=BoardImageError)
     return Rendered(image.width(), image.height(), fitted)
-
-
-def _publish(tmp: Path, out: Path, name: str, *, overwrite: bool) -> None:
-    if overwrite:
-        if out.is_file():
-            shutil.copymode(out, tmp)
-        os.replace(tmp, out)
-        return
-    try:
-        os.link(tmp, out)  # fails if a file appeared there meanwhile
-    except FileExistsError:
-        raise BoardImageError(f"{name} already exists; add --force to replace it.") from None
-    except OSError:  # a filesystem without hard links (FAT, some network shares)
-        if out.exists():
-            raise BoardImageError(f"{name} already exists; add --force to replace it.") from None
-        os.replace(tmp, out)
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
