@@ -8,6 +8,8 @@ appears on F2, Enter-to-edit or double-click and closes as soon as something is 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
@@ -110,3 +112,35 @@ class ChoiceDelegate(QStyledItemDelegate):
                       Qt.ItemDataRole.DecorationRole)
         model.setData(index, label, Qt.ItemDataRole.DisplayRole)
         model.setData(index, value, VALUE)  # last: the page acts on this change
+
+
+SORT_KEY = Qt.ItemDataRole.UserRole + 1  # what a `SortItem` sorts by, when it has it
+
+
+class SortItem(QTableWidgetItem):
+    """A read-only list's cell that sorts by a key of its own (numbers as numbers, dates as
+    dates, blanks last) when it has one, else by its text as a person reads it."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        a, b = self.data(SORT_KEY), other.data(SORT_KEY)
+        if a is not None and b is not None:
+            return a < b
+        return self.text().casefold() < other.text().casefold()
+
+
+def read_only_list(name: str, columns: Sequence[str]) -> QTableWidget:
+    """A sortable, read-only one-row-per-object table whose first column stretches; Tab leaves
+    it (rows are chosen with the arrows) and a form beside it does the editing."""
+    table = QTableWidget(0, len(columns))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(list(columns))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    table.setSortingEnabled(True)
+    table.setTabKeyNavigation(False)
+    return table

@@ -8,14 +8,10 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -24,18 +20,9 @@ from ...model import Workshop, rules
 from ...model import vocabulary as V
 from ...ops import actions as O
 from ..editor import Editor, FieldEdit
+from ..tables import SORT_KEY, SortItem, read_only_list
 
 COLUMNS = ("Action", "Owner", "Due", "Status", "Improvement")
-
-
-class _Item(QTableWidgetItem):
-    """Sorts by a key of its own (dates as dates, blanks last), else by text."""
-
-    def __lt__(self, other: QTableWidgetItem) -> bool:
-        a, b = self.data(Qt.ItemDataRole.UserRole + 1), other.data(Qt.ItemDataRole.UserRole + 1)
-        if a is not None and b is not None:
-            return a < b
-        return self.text().casefold() < other.text().casefold()
 
 
 class ActionsView(QWidget):
@@ -55,18 +42,7 @@ class ActionsView(QWidget):
         self.new_text.returnPressed.connect(self.add_typed)
         col.addWidget(self.new_text)
         row = QHBoxLayout()
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setObjectName("actions.table")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setSortingEnabled(True)
-        self.table.setTabKeyNavigation(False)
+        self.table = read_only_list("actions.table", COLUMNS)
         self.table.installEventFilter(self)
         self.table.currentCellChanged.connect(lambda r, *_a: self._row_chosen(r))
         font = self.table.font()
@@ -130,9 +106,9 @@ class ActionsView(QWidget):
                           if a.status in V.ACTION_STATUSES else 9),
                          (titles.get(a.improvement or "", ""), None))
                 for c, (text, key) in enumerate(cells):
-                    item = _Item(text)
+                    item = SortItem(text)
                     item.setData(Qt.ItemDataRole.UserRole, a.id)
-                    item.setData(Qt.ItemDataRole.UserRole + 1, key)
+                    item.setData(SORT_KEY, key)
                     table.setItem(r, c, item)
             table.setSortingEnabled(True)
             for r in range(table.rowCount()):

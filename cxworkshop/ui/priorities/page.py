@@ -10,17 +10,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,6 +29,7 @@ from ...ops import Batch
 from ...ops import actions as A
 from ...ops import priorities as O
 from ..editor import Editor, FieldEdit, FieldText
+from ..tables import SORT_KEY, SortItem, read_only_list
 from .actions import ActionsView
 from .contract import ContractView
 from .decisions import DecisionsView
@@ -40,16 +37,6 @@ from .matrix import Matrix
 from .voting import VotingView
 
 COLUMNS = ("Improvement", "Status", "Impact", "Effort", "Quadrant", "Dots", "Accountable")
-
-
-class _Item(QTableWidgetItem):
-    """A cell that sorts numbers as numbers and empty cells last."""
-
-    def __lt__(self, other: QTableWidgetItem) -> bool:
-        a, b = self.data(Qt.ItemDataRole.UserRole + 1), other.data(Qt.ItemDataRole.UserRole + 1)
-        if a is None or b is None:  # text, compared as a person reads it
-            return self.text().casefold() < other.text().casefold()
-        return a < b
 
 
 class PrioritiesPage(QWidget):
@@ -86,18 +73,7 @@ class PrioritiesPage(QWidget):
         side = QWidget()
         side_col = QVBoxLayout(side)
         side_col.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setObjectName("priorities.list")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setSortingEnabled(True)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the list for the form
+        self.table = read_only_list("priorities.list", COLUMNS)
         self.table.currentCellChanged.connect(lambda r, *_a: self._row_chosen(r))
         side_col.addWidget(self.table, 2)
         side_col.addWidget(self._form())
@@ -216,9 +192,9 @@ class PrioritiesPage(QWidget):
                  None),
             )
             for c, (text, key) in enumerate(cells):
-                item = _Item(text)
+                item = SortItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, imp.id)
-                item.setData(Qt.ItemDataRole.UserRole + 1, key)
+                item.setData(SORT_KEY, key)
                 if c == 6 and P.needs_accountable(imp):
                     item.setForeground(QBrush(QColor("#A3200B")))
                 table.setItem(r, c, item)
