@@ -23,7 +23,7 @@ def view(make_window, tmp_path, qtbot):
     window.resize(1700, 1000)
     window.go_priorities()
     page = window.priorities_page
-    page.tabs.setCurrentWidget(page.actions_view)
+    page.show_tab("actions")
     view = page.actions_view
     qtbot.waitUntil(view.table.isVisible)
     view.path = path

@@ -30,13 +30,11 @@ from ...ops import actions as A
 from ...ops import priorities as O
 from ..editor import Editor, FieldEdit, FieldText
 from ..tables import SORT_KEY, SortItem, read_only_list
-from .actions import ActionsView
-from .contract import ContractView
-from .decisions import DecisionsView
 from .matrix import Matrix
-from .voting import VotingView
 
 COLUMNS = ("Improvement", "Status", "Impact", "Effort", "Quadrant", "Dots", "Accountable")
+TABS = (("vote", "Vote"), ("decisions", "Decisions"), ("contract", "Social contract"),
+        ("actions", "Actions"))
 
 
 class PrioritiesPage(QWidget):
@@ -84,17 +82,16 @@ class PrioritiesPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("priorities.tabs")
         self.tabs.addTab(split, "Improvements")
-        self.voting_view = VotingView(editor)
-        self.tabs.addTab(self.voting_view, "Vote")
-        self.decisions_view = DecisionsView(editor)
-        self.tabs.addTab(self.decisions_view, "Decisions")
-        self.contract_view = ContractView(editor)
-        self.tabs.addTab(self.contract_view, "Social contract")
-        self.actions_view = ActionsView(editor)
-        self.tabs.addTab(self.actions_view, "Actions")
-        # each shows the workshop as it is read after every change
-        self.views: list[QWidget] = [self.voting_view, self.decisions_view, self.contract_view,
-                                     self.actions_view]
+        # The other tabs are built when first shown (a workshop often opens on this page, and
+        # start-up should not pay for screens nobody has looked at yet).
+        self._built: dict[str, QWidget] = {}
+        self._holders: dict[str, QWidget] = {}
+        for key, title in TABS:
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self._holders[key] = holder
+            self.tabs.addTab(holder, title)
+        self.tabs.currentChanged.connect(self._tab_shown)
         layout.addWidget(self.tabs, 1)
         editor.board_changed.connect(self.follow)
         editor.changed.connect(self._changed)
@@ -164,8 +161,52 @@ class PrioritiesPage(QWidget):
         self._fill_table()
         self._fill_form()
         self.new_title.setEnabled(not self.session.read_only)
-        for view in self.views:
+        for view in self._built.values():
             view.show_workshop(self.workshop)
+
+    # -- the other tabs -----------------------------------------------------------------------
+
+    def _view(self, key: str) -> QWidget:
+        """The view of tab `key`, built (and shown the workshop) on first need."""
+        view = self._built.get(key)
+        if view is None:
+            if key == "vote":
+                from .voting import VotingView as cls
+            elif key == "decisions":
+                from .decisions import DecisionsView as cls
+            elif key == "contract":
+                from .contract import ContractView as cls
+            else:
+                from .actions import ActionsView as cls
+            view = cls(self.editor)
+            self._holders[key].layout().addWidget(view)
+            self._built[key] = view
+            if not self._stale:
+                view.show_workshop(self.workshop)
+        return view
+
+    def _tab_shown(self, index: int) -> None:
+        if index > 0:
+            self._view(TABS[index - 1][0])
+
+    @property
+    def voting_view(self):
+        return self._view("vote")
+
+    @property
+    def decisions_view(self):
+        return self._view("decisions")
+
+    @property
+    def contract_view(self):
+        return self._view("contract")
+
+    @property
+    def actions_view(self):
+        return self._view("actions")
+
+    def show_tab(self, key: str) -> None:
+        self.tabs.setCurrentWidget(self._holders[key])
 
     def _fill_table(self) -> None:
         people = {p.id: p for p in self.workshop.participants}
