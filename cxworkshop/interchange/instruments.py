@@ -23,10 +23,11 @@ from .. import model as m
 from .messages import (
     FileProblem,
     JsonPath,
-    Object,
     error_order,
     first_text_problem,
     kind,
+    parse_json,
+    read_file,
     render,
     show,
 )
@@ -56,17 +57,7 @@ class InstrumentError(FileProblem):
 def load_instrument(path: str | os.PathLike[str]) -> m.Instrument:
     """Read and check an instrument file; raise `InstrumentError` for any problem."""
     source = os.fspath(path)
-    try:
-        with open(path, "rb") as f:
-            data = f.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise InstrumentError(source, "the file does not exist") from None
-    except IsADirectoryError:
-        raise InstrumentError(source, "this is a folder, not a file") from None
-    except PermissionError:
-        raise InstrumentError(source, "the file cannot be read (permission denied)") from None
-    except OSError as exc:
-        raise InstrumentError(source, f"the file cannot be read ({exc.strerror or exc})") from None
+    data = read_file(source, InstrumentError, MAX_BYTES)
     return _parse(data, source)
 
 
@@ -98,27 +89,7 @@ def _validator():
 def _parse(data: bytes, source: str) -> m.Instrument:
     if len(data) > MAX_BYTES:
         raise InstrumentError(source, "the file is larger than 1 MiB, far too big for an instrument")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InstrumentError(source, "the file is UTF-16 text; save it as UTF-8")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InstrumentError(
-            source, f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
-        ) from None
-    if not text.strip():
-        raise InstrumentError(source, "the file is empty, not an instrument")
-    try:
-        doc = json.loads(text, object_pairs_hook=Object.from_pairs)
-    except json.JSONDecodeError as exc:
-        msg = exc.msg[:1].lower() + exc.msg[1:]
-        raise InstrumentError(
-            source, f"the file is not valid JSON: {msg} at line {exc.lineno}, column {exc.colno}"
-        ) from None
-    except RecursionError:
-        raise InstrumentError(source, "the file is not usable JSON: it is nested too deeply") from None
-    except ValueError as exc:  # e.g. an integer with more digits than Python converts
-        raise InstrumentError(source, f"the file is not usable JSON: {exc}") from None
+    doc = parse_json(data, source, InstrumentError, "the file is empty, not an instrument")
     _check_header(doc, source)
     bad = first_text_problem(doc, _phrase)
     if bad is not None:

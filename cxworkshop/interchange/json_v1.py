@@ -21,12 +21,13 @@ from .. import model as m
 from .messages import (
     FileProblem,
     JsonPath,
-    Object,
     describe_error,
     error_order,
     first_text_problem,
     kind,
+    parse_json,
     phrase,
+    read_file,
     render,
     show,
 )
@@ -44,44 +45,13 @@ class InterchangeError(FileProblem):
 def load_json(path: str | os.PathLike[str]) -> m.Workshop:
     """Read and check an interchange document; raise `InterchangeError` for any problem."""
     source = os.fspath(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InterchangeError(source, "the file does not exist") from None
-    except IsADirectoryError:
-        raise InterchangeError(source, "this is a folder, not a file") from None
-    except PermissionError:
-        raise InterchangeError(source, "the file cannot be read (permission denied)") from None
-    except OSError as exc:
-        raise InterchangeError(source, f"the file cannot be read ({exc.strerror or exc})") from None
+    data = read_file(source, InterchangeError)
     return loads(data, source)
 
 
 def loads(text: str | bytes, source: str = "<document>") -> m.Workshop:
     """Parse JSON text (str, or UTF-8 bytes; a leading byte-order mark is allowed) and check it."""
-    if isinstance(text, bytes):
-        if text.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise InterchangeError(source, "the file is UTF-16 text; save it as UTF-8")
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise InterchangeError(
-                source, f"the file is not UTF-8 text (byte 0x{text[exc.start]:02x} at offset {exc.start})"
-            ) from None
-    text = text.removeprefix("\ufeff")
-    if not text.strip():
-        raise InterchangeError(source, "the file is empty, not a JSON document")
-    try:
-        doc = json.loads(text, object_pairs_hook=Object.from_pairs)
-    except json.JSONDecodeError as exc:
-        msg = exc.msg[:1].lower() + exc.msg[1:]
-        raise InterchangeError(
-            source, f"the file is not valid JSON: {msg} at line {exc.lineno}, column {exc.colno}"
-        ) from None
-    except RecursionError:
-        raise InterchangeError(source, "the file is not usable JSON: it is nested too deeply") from None
-    except ValueError as exc:  # e.g. an integer with more digits than Python converts
-        raise InterchangeError(source, f"the file is not usable JSON: {exc}") from None
+    doc = parse_json(text, source, InterchangeError, "the file is empty, not a JSON document")
     return from_document(doc, source)
 
 

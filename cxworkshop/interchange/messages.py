@@ -54,6 +54,53 @@ class FileProblem(ValueError):
         return (type(self), (self.source, self.problem, self.path))
 
 
+def read_file(path, problem: Callable[[str, str], Exception], limit: int | None = None) -> bytes:
+    """The bytes of a file (at most `limit` + 1 of them, so a caller can tell it is too big);
+    a file that cannot be read raises `problem(source, what is wrong)`."""
+    source = str(path)
+    try:
+        with open(path, "rb") as f:
+            return f.read(-1 if limit is None else limit + 1)
+    except FileNotFoundError:
+        raise problem(source, "the file does not exist") from None
+    except IsADirectoryError:
+        raise problem(source, "this is a folder, not a file") from None
+    except PermissionError:
+        raise problem(source, "the file cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise problem(source, f"the file cannot be read ({exc.strerror or exc})") from None
+
+
+def parse_json(text: str | bytes, source: str, problem: Callable[[str, str], Exception],
+               empty: str) -> object:
+    """JSON text (str, or UTF-8 bytes; a byte-order mark is allowed) parsed with repeated keys
+    noted (`Object`); anything else raises `problem(source, what is wrong)`, `empty` being
+    what is said of a blank file."""
+    if isinstance(text, bytes):
+        if text.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise problem(source, "the file is UTF-16 text; save it as UTF-8")
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise problem(
+                source, f"the file is not UTF-8 text (byte 0x{text[exc.start]:02x} at offset {exc.start})"
+            ) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise problem(source, empty)
+    try:
+        return json.loads(text, object_pairs_hook=Object.from_pairs)
+    except json.JSONDecodeError as exc:
+        msg = exc.msg[:1].lower() + exc.msg[1:]
+        raise problem(
+            source, f"the file is not valid JSON: {msg} at line {exc.lineno}, column {exc.colno}"
+        ) from None
+    except RecursionError:
+        raise problem(source, "the file is not usable JSON: it is nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer with more digits than Python converts
+        raise problem(source, f"the file is not usable JSON: {exc}") from None
+
+
 def first_text_problem(doc: object, phrasing: Callable[[object, JsonPath], str] | None = None
                        ) -> tuple[JsonPath, str] | None:
     """The first repeated key or broken string in document order, as (path, problem);
