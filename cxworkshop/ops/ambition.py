@@ -14,7 +14,7 @@ from ..model import vocabulary as V
 from ..store import Session
 from ..store import rows as R
 from .batch import Batch, Recorder
-from .core import OpError, new_id, text
+from .core import OpError, id_for_new, text
 
 SECTION = "ambition"
 TEXT_FIELDS = ("cx_definition", "vision", "destination", "programme_name")
@@ -102,9 +102,7 @@ def add_companion(session: Session, name: str, side: str = "internal", role: str
                                          "department": department, "note": note})
     batch = Batch(SECTION)
     with session.atomic() as conn:
-        oid = id or new_id(session, "co")
-        if R.id_in_use(conn, oid):
-            raise OpError(f'The id "{oid}" is already used in this workshop.')
+        oid = id_for_new(session, "co", id)
         Recorder(conn, batch).insert("companion", {"id": oid, **values}, index)
     batch.created.append(oid)
     return batch

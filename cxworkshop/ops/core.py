@@ -74,6 +74,16 @@ def new_id(session: Session, prefix: str) -> str:
             return oid
 
 
+def id_for_new(session: Session, prefix: str, given: str | None) -> str:
+    """The id a new object gets: the one `given` (refused if something in the file has it
+    already), or a fresh one."""
+    if not given:
+        return new_id(session, prefix)
+    if R.id_in_use(session.conn, given):
+        raise OpError(f'The id "{given}" is already used in this workshop.')
+    return given
+
+
 def require(session: Session, table: str, oid: str, what: str) -> dict[str, Any]:
     row = R.get(session.conn, table, {"id": oid})
     if row is None:

@@ -23,7 +23,7 @@ from ..store import Session
 from ..store import rows as R
 from ..store import tables as T
 from .batch import Batch, Recorder
-from .core import OpError, new_id, text
+from .core import OpError, id_for_new, new_id, text
 
 SECTION = "discover"
 ARRANGEMENTS = ("free", "departments", "dimensions")
@@ -211,9 +211,7 @@ def add_note(session: Session, text_: str, department: str | None = None,
         cluster = _cluster_at(_clusters(session), x + w / 2, y + h / 2)
     batch = Batch(SECTION)
     with session.atomic() as conn:
-        oid = id or new_id(session, "n")
-        if R.id_in_use(conn, oid):
-            raise OpError(f'The id "{oid}" is already used in this workshop.')
+        oid = id_for_new(session, "n", id)
         row = {"id": oid, **values, "cluster": cluster, "x": x, "y": y, "w": w, "h": h}
         Recorder(conn, batch).insert("note", row)
     batch.created.append(oid)
@@ -391,9 +389,7 @@ def add_cluster(session: Session, title: str = "", notes: Iterable[str] = (), *,
     w, h = _size(rect[2], "cluster's width"), _size(rect[3], "cluster's height")
     batch = Batch(SECTION)
     with session.atomic() as conn:
-        oid = id or new_id(session, "c")
-        if R.id_in_use(conn, oid):
-            raise OpError(f'The id "{oid}" is already used in this workshop.')
+        oid = id_for_new(session, "c", id)
         rec = Recorder(conn, batch)
         rec.insert("cluster", {"id": oid, "title": title, "x": x, "y": y, "w": w, "h": h})
         for n in members:  # the chosen notes join even where another frame overlaps
@@ -437,9 +433,7 @@ def add_link(session: Session, source: str, target: str, label: str = "", *,
         raise OpError("These two notes are already linked that way.")
     batch = Batch(SECTION)
     with session.atomic() as conn:
-        oid = id or new_id(session, "l")
-        if R.id_in_use(conn, oid):
-            raise OpError(f'The id "{oid}" is already used in this workshop.')
+        oid = id_for_new(session, "l", id)
         Recorder(conn, batch).insert("link", {"id": oid, "source": source, "target": target,
                                               "label": text(label, "link's label").strip()})
     batch.created.append(oid)

@@ -19,7 +19,7 @@ from ..model import vocabulary as V
 from ..store import Session
 from ..store import rows as R
 from .batch import Batch, Recorder, move_row
-from .core import OpError, new_id, require
+from .core import OpError, id_for_new, new_id, require
 from .core import text as _text
 
 SECTION = "priorities"
@@ -138,9 +138,7 @@ def add_improvement(session: Session, title: str, description: str = "", *,
     index = _index(index)
     batch = Batch(SECTION)
     with session.atomic() as conn:
-        oid = id or new_id(session, "i")
-        if R.id_in_use(conn, oid):
-            raise OpError(f'The id "{oid}" is already used in this workshop.')
+        oid = id_for_new(session, "i", id)
         rec = Recorder(conn, batch)
         rec.insert("improvement", {"id": oid, **values, "impact": None, "effort": None,
                                    "accountable": None, "measure": ""}, index)
