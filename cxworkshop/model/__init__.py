@@ -1,5 +1,6 @@
 """The workshop as plain Python: dataclasses, vocabularies and rules. No Qt, no SQL, no I/O."""
 
+from .blueprint import new_workshop
 from .rules import Problem, WorkshopInvalid, check, problems
 from .workshop import (
     Action,
@@ -37,5 +38,5 @@ __all__ = [
     "Decision", "Department", "Diagnostics", "Discover", "Improvement", "Instrument", "Link",
     "Measure", "Milestone", "Note", "Participant", "Position", "Priorities", "Problem",
     "Response", "Rule", "Signature", "SocialContract", "Statement", "Vote", "Workshop",
-    "WorkshopInfo", "WorkshopInvalid", "check", "problems",
+    "WorkshopInfo", "WorkshopInvalid", "check", "new_workshop", "problems",
 ]

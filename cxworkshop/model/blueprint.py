@@ -9,10 +9,11 @@ from year 0, so "2027-01" + 3 is `month_at(month_index("2027-01") + 3)` = "2027-
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .rules import is_month
-from .workshop import Department, Improvement, Measure, Milestone, Participant
+from .workshop import Department, Improvement, Measure, Milestone, Participant, Workshop
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
@@ -31,6 +32,14 @@ STANDING_AGENDA = (
     "Until next time: the priorities and who owns each",
     "Any other business, then close",
 )
+
+def new_workshop() -> Workshop:
+    """An empty workshop as the facilitator starts one: nothing in it yet but the council's
+    standing agenda, ready to be edited (an imported document keeps its own, even if empty)."""
+    w = Workshop()
+    w.blueprint.council.agenda = list(STANDING_AGENDA)
+    return w
+
 
 #: The lane of milestones that belong to no single department.
 SHARED_LANE = None
@@ -134,20 +143,19 @@ def period_words(start: str | None, end: str | None) -> str:
 
 def shown_span(start: str | None, end: str | None,
                milestones: list[Milestone]) -> tuple[str, str] | None:
-    """The months the road map draws: the period, or (while it is not set) the months the
-    milestones cover; None when there is nothing to draw a timeline for."""
-    firsts = [m.start for m in milestones if is_month(m.start)]
-    lasts = [m.end for m in milestones if is_month(m.end)]
-    first = start or (min(firsts) if firsts else None)
-    last = end or (max(lasts) if lasts else None)
-    if first is None and last is None:
+    """The months the road map draws: the period, widened to take in every milestone (one
+    outside the period is shown, and flagged, never hidden). A period with one side not set
+    gets a year on that side; None when there is nothing to draw a timeline for."""
+    firsts = [m.start for m in milestones if is_month(m.start) and is_month(m.end)]
+    lasts = [m.end for m in milestones if is_month(m.start) and is_month(m.end)]
+    if start is None and end is None and not firsts:
         return None
-    if first is None:
-        first = add_months(last, -11)
-    if last is None:
-        last = add_months(first, 11)
+    first = start or (min(firsts) if firsts else add_months(end, -11))
+    last = end or (max(lasts) if lasts else add_months(first, 11))
     if last < first:
         first, last = last, first
+    if firsts:
+        first, last = min(first, *firsts), max(last, *lasts)
     return first, last
 
 
@@ -215,22 +223,32 @@ def lane_of(milestone: Milestone, departments: list[Department]) -> str | None:
     return milestone.lane if milestone.lane in {d.id for d in departments} else SHARED_LANE
 
 
-def stack_rows(milestones: list[Milestone]) -> dict[str, int]:
+def stack_rows(milestones: list[Milestone],
+               extent: Callable[[Milestone], tuple[int, int]] | None = None) -> dict[str, int]:
     """Rows within one lane so that milestones overlapping in time never share one: each goes
-    in the first row free at its start (earlier start first, then longer, then list order)."""
+    in the first row free at its start (earlier start first, then longer, then list order).
+
+    `extent` gives the months (as indexes) a milestone takes up when drawn, if more than its
+    own (a title written beside a short bar); by default its start and end."""
+    def reach(m: Milestone) -> tuple[int, int]:
+        return extent(m) if extent else (month_index(m.start), month_index(m.end))
+
+    spans = {m.id: reach(m) for m in milestones}
     order = sorted(enumerate(milestones),
-                   key=lambda im: (im[1].start, -months_between(im[1].start, im[1].end), im[0]))
-    ends: list[str] = []  # last month taken in each row
+                   key=lambda im: (spans[im[1].id][0], -(spans[im[1].id][1] - spans[im[1].id][0]),
+                                   im[0]))
+    ends: list[int] = []  # last month taken in each row
     rows: dict[str, int] = {}
     for _i, m in order:
-        for r, last in enumerate(ends):
-            if last < m.start:
-                ends[r] = m.end
+        first, last = spans[m.id]
+        for r, taken in enumerate(ends):
+            if taken < first:
+                ends[r] = last
                 rows[m.id] = r
                 break
         else:
             rows[m.id] = len(ends)
-            ends.append(m.end)
+            ends.append(last)
     return rows
 
 

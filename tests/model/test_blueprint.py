@@ -110,11 +110,16 @@ def test_milestones_outside_the_period_are_flagged_and_none_is_lost():
     assert B.shown_span(None, None, milestones) == ("2026-06", "2029-04")
 
 
-def test_the_shown_span_is_the_period_or_a_year_around_what_is_there():
+def test_the_shown_span_is_the_period_widened_to_every_milestone():
     assert B.shown_span("2027-01", "2028-12", []) == ("2027-01", "2028-12")
     assert B.shown_span(None, None, []) is None
     assert B.shown_span("2027-03", None, []) == ("2027-03", "2028-02")
     assert B.shown_span(None, "2027-12", []) == ("2027-01", "2027-12")
+    # a milestone outside the period widens what is drawn, on either side
+    early, late = ms("e", "2026-10", "2026-12"), ms("l", "2028-11", "2029-02")
+    assert B.shown_span("2027-01", "2028-12", [early]) == ("2026-10", "2028-12")
+    assert B.shown_span("2027-01", "2028-12", [early, late]) == ("2026-10", "2029-02")
+    assert B.shown_span("2027-01", None, [late]) == ("2027-01", "2029-02")
 
 
 def test_overlapping_milestones_in_a_lane_get_their_own_rows():
@@ -123,6 +128,12 @@ def test_overlapping_milestones_in_a_lane_get_their_own_rows():
             ms("e", "2027-09", "2027-09")]
     rows = B.stack_rows(lane)
     assert rows == {"a": 0, "d": 1, "b": 1, "c": 0, "e": 0}
+    # a title written beside a short bar takes room too: "e" reaching three months further
+    # collides with nothing, but "d" reaching to April pushes "b" down a row
+    wide = {"d": 3}
+    rows = B.stack_rows(lane, lambda m: (B.month_index(m.start),
+                                         B.month_index(m.end) + wide.get(m.id, 0)))
+    assert rows == {"a": 0, "d": 1, "b": 2, "c": 0, "e": 0}
 
 
 @given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 6)), max_size=25))
