@@ -55,11 +55,11 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="write a workshop file out in another format",
                        description="Export a session file as JSON, its actions as a CSV "
-                                   "table, a picture of its Discover board, or any of these in "
-                                   "one run (give --json, --csv and --png together). The "
-                                   "session file itself is only read, so it "
-                                   "may be read-only or open in the app. No window is opened: "
-                                   "--png works without a display.")
+                                   "table, the council pack as a PDF, a picture of its Discover "
+                                   "board, or any of these in one run (give --json, --csv, "
+                                   "--council-pack and --png together). The session file itself "
+                                   "is only read, so it may be read-only or open in the app. No "
+                                   "window is opened: --png works without a display.")
     p.add_argument("file", metavar="FILE.cxw")
     p.add_argument("--json", metavar="OUT.json",
                    help="write the whole workshop as interchange JSON (format v1)")
@@ -68,6 +68,10 @@ def _parser() -> argparse.ArgumentParser:
                         "action, owner, owner's department, due, status, improvement; a cell "
                         "starting with = + - @ gets an apostrophe in front, so it is never run "
                         "as a formula")
+    p.add_argument("--council-pack", metavar="OUT.pdf",
+                   help="write the council pack, an A4 PDF for the chair of the CX council's "
+                        "first meeting: the council and how often it meets, its standing agenda, "
+                        "the open actions by owner, the measures and the agreed improvements")
     p.add_argument("--png", metavar="OUT.png",
                    help="draw the Discover board as a PNG image, everything on it fitted in")
     p.add_argument("--width", metavar="N",
@@ -125,7 +129,7 @@ def _run(args: argparse.Namespace) -> int:
 
     try:
         if args.command == "new":
-            w = m.Workshop()
+            w = m.new_workshop()
             w.workshop.title = args.title
             create_file(args.out, w, overwrite=args.force)
             print(f"Created {args.out}.")
@@ -184,20 +188,22 @@ def _check_output(out: str, source: str, what: str, force: bool) -> None:
 
 
 def _export(args: argparse.Namespace) -> None:
-    """`export FILE --json OUT.json --csv OUT.csv --png OUT.png`: every output is checked before
-    anything is read or written; each is then written whole or not at all."""
+    """`export FILE --json OUT.json --csv OUT.csv --council-pack OUT.pdf --png OUT.png`: every
+    output is checked before anything is read or written; each is then written whole or not at
+    all."""
     from .interchange import dump_json
     from .interchange.actions_csv import ActionsCsvError, write_actions_csv
     from .store import Session
 
-    if args.json is None and args.csv is None and args.png is None:
-        raise CliError("export needs --json OUT.json, --csv OUT.csv or --png OUT.png (or "
-                       "several); see cxworkshop export --help.")
+    if all(out is None for out in (args.json, args.csv, args.council_pack, args.png)):
+        raise CliError("export needs --json OUT.json, --csv OUT.csv, --council-pack OUT.pdf or "
+                       "--png OUT.png (or several); see cxworkshop export --help.")
     if args.width is not None and args.png is None:
         raise CliError("--width is the width of the PNG; add --png OUT.png to draw one.")
     width = _width(args.width)
     outputs = [(option, out, what) for option, out, what in (
-        ("--json", args.json, "JSON"), ("--csv", args.csv, "CSV"), ("--png", args.png, "PNG"))
+        ("--json", args.json, "JSON"), ("--csv", args.csv, "CSV"),
+        ("--council-pack", args.council_pack, "council pack"), ("--png", args.png, "PNG"))
         if out is not None]
     for i, (option, out, what) in enumerate(outputs):
         _check_output(out, args.file, what, args.force)
@@ -206,7 +212,8 @@ def _export(args: argparse.Namespace) -> None:
                 raise CliError(f"{out} is given for both {earlier} and {option}; "
                                "choose two names.")
     with Session.open(args.file, read_only=True) as session:
-        workshop = session.load() if args.json is not None or args.csv is not None else None
+        needed = (args.json, args.csv, args.council_pack)
+        workshop = session.load() if any(out is not None for out in needed) else None
         if args.json is not None:
             dump_json(workshop, args.json)
             print(f"Exported {args.file} to {args.json}.")
@@ -218,6 +225,15 @@ def _export(args: argparse.Namespace) -> None:
             count = len(workshop.actions)
             print(f"Wrote the {count} action{'' if count == 1 else 's'} of {args.file} "
                   f"to {args.csv}.")
+        if args.council_pack is not None:
+            from .report.council_pack import CouncilPackError, write_council_pack
+
+            try:
+                pages = write_council_pack(workshop, args.council_pack, overwrite=args.force)
+            except CouncilPackError as exc:
+                raise CliError(str(exc)) from None
+            print(f"Wrote the council pack of {args.file} to {args.council_pack} "
+                  f"({pages} page{'' if pages == 1 else 's'}).")
         if args.png is not None:
             from .ui.canvas.image import BoardImageError, save_board_png
 

@@ -38,6 +38,12 @@ def test_new_then_check_prints_a_summary(tmp_path, capsys):
     text = capsys.readouterr().out
     assert "a valid CX Workshop session" in text and "Offsite" in text
     assert "Departments:   0" in text
+    # a new workshop starts with the council's standing agenda, ready to edit
+    from cxworkshop.model.blueprint import STANDING_AGENDA
+    from cxworkshop.store import Session
+
+    with Session.open(out, read_only=True) as session:
+        assert session.load().blueprint.council.agenda == list(STANDING_AGENDA)
 
 
 def test_new_never_replaces_a_file_without_force(tmp_path, capsys):
