@@ -31,7 +31,7 @@ from .. import ops
 from ..store import Session, SessionFileError, create_file
 from . import actions as A
 from .editor import Editor
-from .pages import NotBuiltPage, WelcomePage
+from .pages import WelcomePage
 from .theme import STYLE
 
 STAGE_PAGES = (
@@ -99,8 +99,10 @@ class MainWindow(QMainWindow):
         self.rail = QListWidget()
         self.rail.setObjectName("stageRail")
         self.rail.setFixedWidth(180)
-        for title, _stage, _what in STAGE_PAGES:
+        for row, (title, _stage, what) in enumerate(STAGE_PAGES):
             self.rail.addItem(title)
+            if what:
+                self.rail.item(row).setToolTip(what)
         self.rail.currentRowChanged.connect(self._rail_changed)
         body.addWidget(self.rail)
         self.pages = QStackedWidget()
@@ -149,38 +151,21 @@ class MainWindow(QMainWindow):
         """The page of stage `index` (0 = Discover), built on its first visit."""
         page = self.stage_pages[index]
         if page is None:
-            title, _stage, what = STAGE_PAGES[index + 1]
+            assert self.editor is not None
             if index == 0:
-                from .discover.page import DiscoverPage
-
-                assert self.editor is not None
-                page = DiscoverPage(self.editor)
+                from .discover.page import DiscoverPage as cls
             elif index == 1:
-                from .diagnostics.page import DiagnosticsPage
-
-                assert self.editor is not None
-                page = DiagnosticsPage(self.editor)
+                from .diagnostics.page import DiagnosticsPage as cls
             elif index == 2:
-                from .ambition.page import AmbitionPage
-
-                assert self.editor is not None
-                page = AmbitionPage(self.editor)
+                from .ambition.page import AmbitionPage as cls
             elif index == 3:
-                from .priorities.page import PrioritiesPage
-
-                assert self.editor is not None
-                page = PrioritiesPage(self.editor)
+                from .priorities.page import PrioritiesPage as cls
             else:
-                page = NotBuiltPage(title, what)
+                from .blueprint.page import BlueprintPage as cls
+            page = cls(self.editor)
             self.pages.addWidget(page)
             self.stage_pages[index] = page
         return page
-
-    @staticmethod
-    def _stage_has_screen(index: int) -> bool:
-        """Whether stage page `index` (0 = Discover, 1 = Diagnostics, 2 = Ambition,
-        3 = Priorities) has a screen yet; later issues build the others."""
-        return index in (0, 1, 2, 3)
 
     def _show_session_state(self) -> None:
         has = self.session is not None
@@ -217,7 +202,7 @@ class MainWindow(QMainWindow):
         so those three are read again together, which costs the same on any size of board.
         """
         if self.session is None or section in ("discover", "diagnostics", "ambition",
-                                                "priorities", "actions"):
+                                                "priorities", "actions", "blueprint"):
             return  # those pages follow their own changes (their `follow`)
         if workshop is not None:
             self.workshop = workshop
@@ -282,6 +267,11 @@ class MainWindow(QMainWindow):
         self.go_to(5)
 
     @property
+    def blueprint_page(self):
+        """The Blueprint page if it has been built (it is built on its first visit)."""
+        return self.stage_pages[4] if len(self.stage_pages) > 4 else None
+
+    @property
     def priorities_page(self):
         """The Priorities page if it has been built (it is built on its first visit)."""
         return self.stage_pages[3] if len(self.stage_pages) > 3 else None
@@ -333,17 +323,13 @@ class MainWindow(QMainWindow):
                 "the current format.", 10000)
 
     def _opening_row(self) -> int:
-        """Reopen on the stage the facilitator left or, while that stage has no screen yet, the
-        latest earlier one that has; a workshop not set up yet opens on Setup."""
+        """Reopen on the stage the facilitator left (a stage's first page: Discover, not its
+        Diagnostics); a workshop not set up yet opens on Setup."""
         info = self.workshop.workshop
         if not (self.workshop.departments or info.title):
             return 0
-        stages = m.vocabulary.STAGES
-        for stage in reversed(stages[:stages.index(info.current_stage) + 1]):
-            row = next(r for r, page in enumerate(STAGE_PAGES) if page[1] == stage)
-            if self._stage_has_screen(row - 1):
-                return row  # a stage's first page (Discover, not its Diagnostics)
-        return 0
+        return next((r for r, page in enumerate(STAGE_PAGES) if page[1] == info.current_stage),
+                    0)
 
     def close_workshop(self) -> None:
         if self.session is None:
@@ -372,7 +358,7 @@ class MainWindow(QMainWindow):
         if path != Path(answer) and path.exists():
             self.show_error(f"{path} already exists; choose another name for the new workshop.")
             return
-        workshop = m.Workshop()
+        workshop = m.new_workshop()
         workshop.workshop.date = dt.date.today().isoformat()
         try:
             create_file(path, workshop, overwrite=path.exists())
@@ -416,7 +402,42 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Saved a copy as {path}.", 8000)
 
+    def export_council_pack(self) -> None:
+        """Write the council pack (the PDF the chair takes to the first council meeting)."""
+        if self.session is None:
+            return
+        suggestion = self.session.path.with_name(f"{self.session.path.stem} council pack.pdf")
+        answer = self.ask_pdf_path("Export the council pack", suggestion)
+        if not answer:
+            return
+        path = Path(answer) if Path(answer).suffix.lower() == ".pdf" \
+            else Path(answer).with_name(Path(answer).name + ".pdf")
+        if _same_file(path, self.session.path):
+            self.show_error(f"{path.name} is this workshop's own file; choose another name for "
+                            "the council pack.")
+            return
+        from ..report.council_pack import CouncilPackError, write_council_pack
+
+        try:
+            pages = write_council_pack(self.session.load(), path, overwrite=True)
+        except CouncilPackError as exc:
+            self.show_error(str(exc))
+            return
+        except Exception as exc:  # the file could not be read, say
+            self.show_error(f"The council pack could not be made from {self.session.path.name} "
+                            f"({exc}).")
+            return
+        self.statusBar().showMessage(
+            f"Wrote the council pack ({pages} page{'' if pages == 1 else 's'}) to {path}.", 10000)
+
     # -- dialogs: separate methods so tests can answer them ---------------------------------
+
+    def ask_pdf_path(self, title: str, suggestion: Path) -> str:
+        dialog = QFileDialog(self, title, str(suggestion), "PDF documents (*.pdf)")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        dialog.selectFile(suggestion.name)
+        return dialog.selectedFiles()[0] if dialog.exec() else ""
 
     def _ask_save_path(self, title: str, suggestion: Path) -> str:
         """A save dialog that adds .cxw itself, so its own "replace?" question sees the real

@@ -1,28 +1,9 @@
-"""Small pages: the welcome page shown with no workshop open, and stages not built yet."""
+"""The welcome page, shown when no workshop is open."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
-
-
-class NotBuiltPage(QWidget):
-    """An honest placeholder: says the stage is coming, shows no pretend content."""
-
-    def __init__(self, stage: str, what: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName(f"page.{stage.lower()}")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        title = QLabel(stage)
-        title.setObjectName("pageTitle")
-        layout.addWidget(title)
-        text = QLabel(f"{what}\n\nThis stage is not built yet. Whatever the file already holds "
-                      "for it is kept safe and comes back when the stage arrives.")
-        text.setObjectName("hint")
-        text.setWordWrap(True)
-        layout.addWidget(text)
-        layout.addStretch(1)
 
 
 class WelcomePage(QWidget):

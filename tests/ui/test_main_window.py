@@ -18,15 +18,18 @@ def test_the_title_names_the_file_and_the_rail_lists_the_stages(make_window, wor
     assert titles == ["Setup", "Discover", "Diagnostics", "Ambition", "Priorities", "Blueprint"]
 
 
-def test_stages_not_built_yet_say_so_and_the_current_stage_is_kept(
+def test_every_stage_has_its_screen_and_the_current_stage_is_kept(
         qtbot, make_window, workshop_file):
     window = make_window(workshop_file)
-    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
-    page = window.pages.currentWidget()
-    assert page.objectName() == "page.blueprint"
-    text = " ".join(w.text() for w in page.findChildren(type(window.banner)))
-    assert "not built yet" in text
-    assert saved(workshop_file).workshop.current_stage == "blueprint"
+    for key, name, stage in ((Qt.Key.Key_2, "page.discover", "discover"),
+                             (Qt.Key.Key_3, "page.diagnostics", "discover"),
+                             (Qt.Key.Key_4, "page.ambition", "ambition"),
+                             (Qt.Key.Key_5, "page.priorities", "priorities"),
+                             (Qt.Key.Key_6, "page.blueprint", "blueprint")):
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        assert window.pages.currentWidget().objectName() == name
+        assert saved(workshop_file).workshop.current_stage == stage
+    assert window.rail.item(5).toolTip().startswith("The road map")
 
 
 def test_new_creates_a_file_at_once_and_opens_it(make_window, tmp_path, monkeypatch):
@@ -38,6 +41,10 @@ def test_new_creates_a_file_at_once_and_opens_it(make_window, tmp_path, monkeypa
     assert window.windowTitle().startswith("Offsite.cxw")
     assert window.pages.currentWidget() is window.setup_page
     assert saved(tmp_path / "Offsite.cxw").workshop.date is not None
+    # the council's standing agenda is there to edit from the start
+    from cxworkshop.model.blueprint import STANDING_AGENDA
+
+    assert saved(tmp_path / "Offsite.cxw").blueprint.council.agenda == list(STANDING_AGENDA)
 
 
 def test_save_a_copy_gives_a_file_that_opens_on_its_own(make_window, workshop_file, tmp_path,
@@ -212,15 +219,14 @@ def test_closing_commits_a_cell_being_edited(qtbot, make_window, workshop_file):
     assert saved(workshop_file).participants[0].name == "Dana Lee-Park"
 
 
-def test_a_workshop_opens_on_the_latest_stage_with_a_screen(make_window, workshop_file):
+def test_a_workshop_opens_on_the_stage_it_was_left_on(make_window, workshop_file):
     from cxworkshop import ops
 
     with Session.open(workshop_file) as s:
         ops.edit_workshop(s, current_stage="blueprint")
     window = make_window(workshop_file)
-    # Blueprint has no screen yet: Priorities, the latest one before it
-    assert window.rail.currentRow() == 4
-    assert window.pages.currentWidget() is window.priorities_page
+    assert window.rail.currentRow() == 5
+    assert window.pages.currentWidget() is window.blueprint_page
 
 
 def test_a_workshop_not_set_up_yet_opens_on_setup(make_window, tmp_path):
@@ -230,3 +236,24 @@ def test_a_workshop_not_set_up_yet_opens_on_setup(make_window, tmp_path):
     path = create_file(tmp_path / "new.cxw", m.Workshop())
     window = make_window(path)
     assert window.pages.currentWidget() is window.setup_page
+
+
+def test_the_council_pack_is_exported_from_the_file_menu(make_window, tmp_path, monkeypatch):
+    from pypdf import PdfReader
+
+    from cxworkshop.store import create_file
+    from tests.ops.boards import demo_workshop
+
+    window = make_window(create_file(tmp_path / "Demo.cxw", demo_workshop()))
+    monkeypatch.setattr(window, "ask_pdf_path", lambda *_a: str(tmp_path / "for the chair"))
+    window.actions_by_id["file.councilpack"].trigger()
+    pdf = tmp_path / "for the chair.pdf"
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Kavitha Nair" in text and "Standing agenda" in text
+    assert "council pack" in window.statusBar().currentMessage() and not window.errors
+    # a folder that is not there: one sentence naming the file, nothing written
+    monkeypatch.setattr(window, "ask_pdf_path", lambda *_a: str(tmp_path / "gone" / "x.pdf"))
+    window.actions_by_id["file.councilpack"].trigger()
+    (message,) = window.errors
+    assert "x.pdf" in message and "\n" not in message
+    assert not (tmp_path / "gone").exists()

@@ -1,0 +1,167 @@
+"""The Blueprint stage: the period the plan covers, then three tabs. The road map (milestones in
+one lane per department over months and quarters), the measures that show whether customers
+notice, and the CX council that keeps the plan alive after the day.
+
+The page reads what the three tabs need from the file and hands each tab the workshop; the
+tabs show it and turn the facilitator's gestures into ops through the `Editor`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...model import Workshop, rules
+from ...model import blueprint as MB
+from ...ops import Batch
+from ...ops import actions as A
+from ...ops import blueprint as O
+from ...ops import priorities as P
+from ..editor import Editor, FieldEdit
+
+SECTIONS = ("departments", "participants", "priorities", "blueprint", "actions")
+TABS = (("roadmap", "Road map"), ("measures", "Measures"), ("council", "CX council"))
+
+
+class BlueprintPage(QWidget):
+    def __init__(self, editor: Editor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("page.blueprint")
+        self.editor = editor
+        self.session = editor.session
+        self.workshop = Workshop()
+        self._stale = True
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 8)
+        top = QHBoxLayout()
+        title = QLabel("Blueprint")
+        title.setObjectName("pageTitle")
+        top.addWidget(title)
+        top.addSpacing(24)
+        top.addWidget(QLabel("Period from"))
+        self.start = FieldEdit()
+        self.start.setObjectName("blueprint.start")
+        self.end = FieldEdit()
+        self.end.setObjectName("blueprint.end")
+        for field in (self.start, self.end):
+            field.setPlaceholderText("2027-01")
+            field.setMaximumWidth(130)
+            field.editingFinished.connect(self._period_done)
+        top.addWidget(self.start)
+        top.addWidget(QLabel("to"))
+        top.addWidget(self.end)
+        self.period_words = QLabel("")
+        self.period_words.setObjectName("hint")
+        top.addSpacing(12)
+        top.addWidget(self.period_words, 1)
+        self.problem = QLabel("")
+        self.problem.setObjectName("problem")
+        top.addWidget(self.problem)
+        layout.addLayout(top)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("blueprint.tabs")
+        # Tabs other than the one shown are built when first shown (the demo reopens here).
+        self._built: dict[str, QWidget] = {}
+        self._holders: dict[str, QWidget] = {}
+        for key, tab_title in TABS:
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self._holders[key] = holder
+            self.tabs.addTab(holder, tab_title)
+        self._view("roadmap")
+        self.tabs.currentChanged.connect(lambda i: self._view(TABS[i][0]))
+        layout.addWidget(self.tabs, 1)
+        editor.board_changed.connect(self.follow)
+        editor.changed.connect(self._changed)
+
+    # -- the tabs ---------------------------------------------------------------------------------
+
+    def _view(self, key: str) -> QWidget:
+        view = self._built.get(key)
+        if view is None:
+            if key == "roadmap":
+                from .roadmap import RoadmapView as cls
+            elif key == "measures":
+                from .measures import MeasuresView as cls
+            else:
+                from .council import CouncilView as cls
+            view = cls(self.editor)
+            self._holders[key].layout().addWidget(view)
+            self._built[key] = view
+            if not self._stale:
+                view.show_workshop(self.workshop)
+        return view
+
+    @property
+    def roadmap_view(self):
+        return self._view("roadmap")
+
+    @property
+    def measures_view(self):
+        return self._view("measures")
+
+    @property
+    def council_view(self):
+        return self._view("council")
+
+    def show_tab(self, key: str) -> None:
+        self.tabs.setCurrentWidget(self._holders[key])
+
+    # -- reading the file ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.workshop = self.session.load(SECTIONS)
+        self._stale = False
+        bp = self.workshop.blueprint
+        for field, value in ((self.start, bp.start), (self.end, bp.end)):
+            if not field.hasFocus() or self.editor.replaying:
+                field.setText(value or "")
+            field.setEnabled(not self.session.read_only)
+        self.period_words.setText(MB.period_words(bp.start, bp.end))
+        for view in self._built.values():
+            view.show_workshop(self.workshop)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def follow(self, batch: Batch) -> None:
+        if batch.section in (O.SECTION, P.SECTION, A.SECTION):
+            if self.isVisible():
+                self.reload()
+            else:
+                self._stale = True
+
+    def _changed(self, section: str) -> None:
+        if section in ("departments", "participants"):
+            self._stale = True
+            if self.isVisible():
+                self.reload()
+
+    # -- the period -----------------------------------------------------------------------------------
+
+    def _period_done(self) -> None:
+        if self.session.read_only:
+            return
+        start = self.start.text().strip() or None
+        end = self.end.text().strip() or None
+        for value in (start, end):
+            if value is not None and not rules.is_month(value):
+                self.problem.setText("Write months like 2027-01.")
+                return
+        problem = MB.period_problem(start, end)
+        if problem:
+            self.problem.setText(problem)
+            return
+        self.problem.setText("")
+        bp = self.workshop.blueprint
+        if (start, end) != (bp.start, bp.end):
+            self.editor.board(O.set_period, start, end, label="Set the blueprint period")
