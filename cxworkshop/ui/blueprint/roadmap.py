@@ -66,6 +66,7 @@ NEW_LENGTH = 3  # months a new milestone spans
 SHARED_NAME = "Across departments"
 LABEL_PX = 15  # a title written beside its bar
 LABEL_MAX_W = 340.0
+MAX_SCALE = 1.6
 _WRAP = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
 
 @dataclass(slots=True)
@@ -102,9 +103,44 @@ class Roadmap(QWidget):
         self.read_only = False
         self._drag: _Drag | None = None
         self._preview: tuple[str, str] = ("", "")
+        #: How much larger than its least size the road map is drawn: a few lanes fill the
+        #: height the view has (up to MAX_SCALE), so the room reads them from further away.
+        self.s = 1.0
+        self.available_height = 0.0
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(1100, 600)
+
+    @property
+    def quarter_h(self) -> float:
+        return QUARTER_H * self.s
+
+    @property
+    def month_h(self) -> float:
+        return MONTH_H * self.s
+
+    @property
+    def header_h(self) -> float:
+        return HEADER_H * self.s
+
+    @property
+    def row_h(self) -> float:
+        return ROW_H * self.s
+
+    @property
+    def lane_pad(self) -> float:
+        return LANE_PAD * self.s
+
+    @property
+    def label_max_w(self) -> float:
+        return LABEL_MAX_W * self.s
+
+    def fit_height(self, height: float) -> None:
+        """The height the view has for the road map; a short one grows to fill it."""
+        if height != self.available_height:
+            self.available_height = height
+            self._fit()
+            self.update()
 
     def show_roadmap(self, departments: list[Department], milestones: list[Milestone],
                      start: str | None, end: str | None) -> None:
@@ -151,11 +187,11 @@ class Roadmap(QWidget):
         """(lane, top, height, rows of its milestones) for every lane, top to bottom."""
         shown = self._shown()
         out = []
-        top = HEADER_H
+        top = self.header_h
         for lane in MB.lanes(self.departments):
             mine = [m for m in shown if MB.lane_of(m, self.departments) == lane]
             rows = MB.stack_rows(mine, self._extent)
-            height = LANE_PAD * 2 + max(1, (max(rows.values()) + 1) if rows else 1) * ROW_H
+            height = self.lane_pad * 2 + max(1, (max(rows.values()) + 1) if rows else 1) * self.row_h
             out.append((lane, top, height, rows))
             top += height
         return out
@@ -166,8 +202,8 @@ class Roadmap(QWidget):
     def _inside_px(self, m: Milestone, width: float) -> int | None:
         """The largest type size (16 down to 12 px) at which the title fits inside its bar."""
         text = self._title(m)
-        box = QRectF(0, 0, width - 20, ROW_H - 10)
-        for px in range(16, 11, -1):
+        box = QRectF(0, 0, width - 20, self.row_h - 10)
+        for px in range(round(16 * self.s), round(12 * self.s) - 1, -1):
             if QFontMetricsF(font(px, bold=True)).boundingRect(box, _WRAP, text).height() \
                     <= box.height() and QFontMetricsF(font(px, bold=True)).horizontalAdvance(
                         max(text.split(), key=len, default="")) <= box.width():
@@ -184,7 +220,7 @@ class Roadmap(QWidget):
         width = MB.months_between(m.start, m.end) * mw
         if self._inside_px(m, width) is not None:
             return "inside", 0.0
-        room = min(LABEL_MAX_W, QFontMetricsF(font(LABEL_PX, bold=True)).horizontalAdvance(
+        room = min(self.label_max_w, QFontMetricsF(font(LABEL_PX * self.s, bold=True)).horizontalAdvance(
             self._title(m))) + 14
         first, last = self.span()
         right_edge = LANE_W + MB.months_between(first, last) * mw
@@ -202,11 +238,27 @@ class Roadmap(QWidget):
             first -= extra
         return first, last
 
-    def _fit(self) -> None:
-        n = len(self.month_list())
+    def _height(self) -> float:
         lanes = self.lanes()
-        bottom = lanes[-1][1] + lanes[-1][2] if lanes else HEADER_H
-        self.setMinimumSize(int(LANE_W + n * MIN_MONTH_W + 2), int(bottom + 2))
+        return lanes[-1][1] + lanes[-1][2] if lanes else self.header_h
+
+    def _fit(self) -> None:
+        """Choose the scale: the largest (up to MAX_SCALE) at which every lane still fits the
+        height the view has (larger type writes more titles beside their bars, which can take
+        more rows), else 1; then ask for the room that needs."""
+        self.s = 1.0
+        natural = self._height()
+        if self.available_height > natural:
+            scale = min(MAX_SCALE, self.available_height / natural)
+            while scale > 1.0:
+                self.s = scale
+                if self._height() <= self.available_height:
+                    break
+                scale = round(scale - 0.05, 2)
+            else:
+                self.s = 1.0
+        n = len(self.month_list())
+        self.setMinimumSize(int(LANE_W + n * MIN_MONTH_W + 2), int(self._height() + 2))
 
     def month_x(self, month: str) -> float:
         first = MB.month_index(self.span()[0])
@@ -220,8 +272,8 @@ class Roadmap(QWidget):
             for oid, row in rows.items():
                 m = by_id[oid]
                 x = self.month_x(m.start)
-                rects[oid] = QRectF(x + 1, top + LANE_PAD + row * ROW_H + 3,
-                                    MB.months_between(m.start, m.end) * mw - 2, ROW_H - 6)
+                rects[oid] = QRectF(x + 1, top + self.lane_pad + row * self.row_h + 3,
+                                    MB.months_between(m.start, m.end) * mw - 2, self.row_h - 6)
         return rects
 
     def bar_at(self, point: QPointF) -> str | None:
@@ -255,7 +307,7 @@ class Roadmap(QWidget):
         months = self.month_list()
         mw = self.month_width()
         lanes = self.lanes()
-        bottom = lanes[-1][1] + lanes[-1][2] if lanes else HEADER_H
+        bottom = lanes[-1][1] + lanes[-1][2] if lanes else self.header_h
         right = LANE_W + len(months) * mw
         # months outside the period, greyed and hatched
         for month in months:
@@ -275,7 +327,7 @@ class Roadmap(QWidget):
             p.fillRect(QRectF(0, top, LANE_W, height), tint(colour))
             p.fillRect(QRectF(0, top, 8, height), solid(colour))
             p.setPen(INK)
-            p.setFont(font(16, bold=True))
+            p.setFont(font(16 * self.s, bold=True))
             label = dept.name if dept else SHARED_NAME
             p.drawText(QRectF(16, top + 4, LANE_W - 22, height - 8),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
@@ -290,12 +342,12 @@ class Roadmap(QWidget):
             pen = QPen(QColor("#555555") if january else QColor("#9A9A9A") if quarter_start
                        else QColor("#E0E0E0"), 2 if january else 1)
             p.setPen(pen)
-            p.drawLine(QPointF(x, QUARTER_H if not quarter_start else 0), QPointF(x, bottom))
+            p.drawLine(QPointF(x, self.quarter_h if not quarter_start else 0), QPointF(x, bottom))
         p.setPen(QPen(QColor("#555555"), 1))
         p.drawLine(QPointF(right, 0), QPointF(right, bottom))
         p.drawLine(QPointF(LANE_W, 0), QPointF(LANE_W, bottom))
-        p.drawLine(QPointF(0, HEADER_H), QPointF(right, HEADER_H))
-        p.drawLine(QPointF(LANE_W, QUARTER_H), QPointF(right, QUARTER_H))
+        p.drawLine(QPointF(0, self.header_h), QPointF(right, self.header_h))
+        p.drawLine(QPointF(LANE_W, self.quarter_h), QPointF(right, self.quarter_h))
         # the period's two ends, as heavy lines
         p.setPen(QPen(INK, 3))
         if self.start and months and months[0] <= self.start <= months[-1]:
@@ -309,20 +361,20 @@ class Roadmap(QWidget):
         for q in quarters:
             x0, x1 = self.month_x(q.first), self.month_x(q.last) + mw
             text = q.label if x1 - x0 >= 74 else f"Q{q.number}"
-            p.setFont(font(15, bold=True))
-            p.drawText(QRectF(x0 + 4, 0, x1 - x0 - 6, QUARTER_H),
+            p.setFont(font(15 * self.s, bold=True))
+            p.drawText(QRectF(x0 + 4, 0, x1 - x0 - 6, self.quarter_h),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
-        p.setFont(font(13))
+        p.setFont(font(13 * self.s))
         for month in months:
             x = self.month_x(month)
             text = MB.month_name(month, short=True) if mw >= 34 else MB.month_name(month)[0]
             outside = (self.start is not None and month < self.start) or (
                 self.end is not None and month > self.end)
             p.setPen(MUTED if outside else INK)
-            p.drawText(QRectF(x, QUARTER_H, mw, MONTH_H), Qt.AlignmentFlag.AlignCenter, text)
+            p.drawText(QRectF(x, self.quarter_h, mw, self.month_h), Qt.AlignmentFlag.AlignCenter, text)
         p.setPen(INK)
-        p.setFont(font(14, bold=True))
-        p.drawText(QRectF(10, 0, LANE_W - 14, HEADER_H),
+        p.setFont(font(14 * self.s, bold=True))
+        p.drawText(QRectF(10, 0, LANE_W - 14, self.header_h),
                    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                    MB.period_words(self.start, self.end).capitalize()
                    if not (self.start and self.end) else "Lane")
@@ -351,17 +403,17 @@ class Roadmap(QWidget):
         side, room = self._label_side(m)
         p.save()
         if side == "inside":
-            px = self._inside_px(m, rect.width()) or 12
+            px = self._inside_px(m, rect.width()) or round(12 * self.s)
             p.setFont(font(px, bold=True))
             p.setPen(FLAG if flagged and not chosen else INK)
             p.setClipRect(rect)
             p.drawText(rect.adjusted(14, 2, -6, -2), _WRAP, text)
         else:
-            metrics = QFontMetricsF(font(LABEL_PX, bold=True))
+            metrics = QFontMetricsF(font(LABEL_PX * self.s, bold=True))
             shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room - 14)
             x = rect.right() + 8 if side == "right" else rect.left() - room + 6
             box = QRectF(x, rect.top(), room - 14, rect.height())
-            p.setFont(font(LABEL_PX, bold=True))
+            p.setFont(font(LABEL_PX * self.s, bold=True))
             p.setPen(SELECTION if chosen else FLAG if flagged else INK)
             align = Qt.AlignmentFlag.AlignVCenter | (
                 Qt.AlignmentFlag.AlignLeft if side == "right" else Qt.AlignmentFlag.AlignRight)
@@ -444,7 +496,7 @@ class Roadmap(QWidget):
         oid = self.bar_at(pos)
         if oid is not None:
             self.edit_requested.emit(oid)
-        elif pos.x() > LANE_W and pos.y() > HEADER_H and not self.read_only:
+        elif pos.x() > LANE_W and pos.y() > self.header_h and not self.read_only:
             found, lane = self.lane_at(pos.y())
             if found:
                 self.create_requested.emit(lane, self.month_at(pos.x()))
@@ -522,6 +574,7 @@ class RoadmapView(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(self.canvas)
+        self.scroll.viewport().installEventFilter(self)
         left.addWidget(self.scroll, 1)
         self.keys = QLabel("Drag a bar to move it, drag an end to change its dates. With a bar "
                            "chosen: ←/→ a month, Shift+←/→ its end, Alt+←/→ its start, ↑/↓ "
@@ -817,6 +870,9 @@ class RoadmapView(QWidget):
             self.problem.setText(MB.placement_problem(m, bp.start, bp.end) or "")
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if obj is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self.canvas.fit_height(float(self.scroll.viewport().height()))
+            return False
         if obj is self.unplanned and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
