@@ -70,6 +70,16 @@ MAX_SCALE = 1.6
 _WRAP = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
 
 @dataclass(slots=True)
+class _Geometry:
+    span: tuple[str, str]
+    months: list[str]
+    first: int  # the first month's index
+    mw: float  # a month's width
+    lanes: list[tuple[str | None, float, float, dict[str, int]]]
+    rects: dict[str, QRectF]
+
+
+@dataclass(slots=True)
 class _Drag:
     oid: str
     mode: str  # "move", "start" or "end"
@@ -107,6 +117,11 @@ class Roadmap(QWidget):
         #: height the view has (up to MAX_SCALE), so the room reads them from further away.
         self.s = 1.0
         self.available_height = 0.0
+        self._version = 0  # counts what was shown, so the geometry is worked out once each
+        self._geo: _Geometry | None = None
+        self._geo_state: tuple | None = None
+        self._fits: dict[tuple, int | None] = {}
+        self._advances: dict[tuple, float] = {}
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(1100, 600)
@@ -150,26 +165,63 @@ class Roadmap(QWidget):
         if self.current not in {m.id for m in self.milestones}:
             self.current = None
         self._drag = None
+        self._version += 1
         self._fit()
         self.update()
 
     # -- geometry ---------------------------------------------------------------------------------
 
-    def span(self) -> tuple[str, str]:
-        shown = MB.shown_span(self.start, self.end, self._shown())
-        if shown is None:  # nothing yet: this year
-            import datetime as _dt
+    def _state(self) -> tuple:
+        """What the geometry depends on; it is worked out again only when this changes."""
+        drag = self._drag
+        preview = (drag.oid, self._preview, drag.lane) if drag is not None and drag.moved \
+            else None
+        return self._version, preview, self.width(), self.s
 
-            first = f"{_dt.date.today().year:04d}-01"
-            return first, MB.add_months(first, 11)
-        return shown
+    def _geometry(self) -> _Geometry:
+        state = self._state()
+        if self._geo is None or self._geo_state != state:
+            self._geo_state = state
+            self._geo = None
+            shown = self._shown()
+            span = MB.shown_span(self.start, self.end, shown)
+            if span is None:  # nothing yet: this year
+                import datetime as _dt
+
+                first = f"{_dt.date.today().year:04d}-01"
+                span = (first, MB.add_months(first, 11))
+            months = MB.months(*span)
+            mw = max(MIN_MONTH_W, (self.width() - LANE_W - 1) / max(1, len(months)))
+            self._geo = _Geometry(span, months, MB.month_index(span[0]), mw, [], {})
+            self._lay_out(self._geo, shown)
+        return self._geo
+
+    def _lay_out(self, geo: _Geometry, shown: list[Milestone]) -> None:
+        """Lanes top to bottom, the rows within each, and every bar's rectangle."""
+        by_lane: dict[str | None, list[Milestone]] = {}
+        for m in shown:
+            by_lane.setdefault(MB.lane_of(m, self.departments), []).append(m)
+        top = self.header_h
+        for lane in MB.lanes(self.departments):
+            mine = by_lane.get(lane, [])
+            rows = MB.stack_rows(mine, self._extent)
+            height = self.lane_pad * 2 + ((max(rows.values()) + 1) if rows else 1) * self.row_h
+            geo.lanes.append((lane, top, height, rows))
+            for m in mine:
+                x = self.month_x(m.start)
+                geo.rects[m.id] = QRectF(
+                    x + 1, top + self.lane_pad + rows[m.id] * self.row_h + 3,
+                    MB.months_between(m.start, m.end) * geo.mw - 2, self.row_h - 6)
+            top += height
+
+    def span(self) -> tuple[str, str]:
+        return self._geometry().span
 
     def month_list(self) -> list[str]:
-        return MB.months(*self.span())
+        return self._geometry().months
 
     def month_width(self) -> float:
-        n = max(1, len(self.month_list()))
-        return max(MIN_MONTH_W, (self.width() - LANE_W - 1) / n)
+        return self._geometry().mw
 
     def _shown(self) -> list[Milestone]:
         """The milestones as drawn: the one being dragged where it would land."""
@@ -185,30 +237,31 @@ class Roadmap(QWidget):
 
     def lanes(self) -> list[tuple[str | None, float, float, dict[str, int]]]:
         """(lane, top, height, rows of its milestones) for every lane, top to bottom."""
-        shown = self._shown()
-        out = []
-        top = self.header_h
-        for lane in MB.lanes(self.departments):
-            mine = [m for m in shown if MB.lane_of(m, self.departments) == lane]
-            rows = MB.stack_rows(mine, self._extent)
-            height = self.lane_pad * 2 + max(1, (max(rows.values()) + 1) if rows else 1) * self.row_h
-            out.append((lane, top, height, rows))
-            top += height
-        return out
+        return self._geometry().lanes
 
     # A title that does not fit its bar is written beside it (right, or left at the end of the
-    # timeline), and the row keeps that room free.
+    # timeline), and the row keeps that room free. Both answers are remembered: they need the
+    # font's measurements, which are slow next to everything else here.
 
     def _inside_px(self, m: Milestone, width: float) -> int | None:
         """The largest type size (16 down to 12 px) at which the title fits inside its bar."""
         text = self._title(m)
+        key = (text, round(width, 1), self.s)
+        if key in self._fits:
+            return self._fits[key]
         box = QRectF(0, 0, width - 20, self.row_h - 10)
+        found = None
+        longest = max(text.split(), key=len, default="")
         for px in range(round(16 * self.s), round(12 * self.s) - 1, -1):
-            if QFontMetricsF(font(px, bold=True)).boundingRect(box, _WRAP, text).height() \
-                    <= box.height() and QFontMetricsF(font(px, bold=True)).horizontalAdvance(
-                        max(text.split(), key=len, default="")) <= box.width():
-                return px
-        return None
+            metrics = QFontMetricsF(font(px, bold=True))
+            if metrics.horizontalAdvance(longest) <= box.width() and \
+                    metrics.boundingRect(box, _WRAP, text).height() <= box.height():
+                found = px
+                break
+        if len(self._fits) > 20000:
+            self._fits.clear()
+        self._fits[key] = found
+        return found
 
     def _title(self, m: Milestone) -> str:
         flagged = MB.placement(m, self.start, self.end) != MB.INSIDE
@@ -216,22 +269,29 @@ class Roadmap(QWidget):
 
     def _label_side(self, m: Milestone) -> tuple[str, float]:
         """("inside", 0) or the side a title goes on and the room it takes, in pixels."""
-        mw = self.month_width()
-        width = MB.months_between(m.start, m.end) * mw
+        geo = self._geo
+        assert geo is not None
+        width = MB.months_between(m.start, m.end) * geo.mw
         if self._inside_px(m, width) is not None:
             return "inside", 0.0
-        room = min(self.label_max_w, QFontMetricsF(font(LABEL_PX * self.s, bold=True)).horizontalAdvance(
-            self._title(m))) + 14
-        first, last = self.span()
-        right_edge = LANE_W + MB.months_between(first, last) * mw
-        if self.month_x(m.end) + mw + room <= right_edge:
+        text = self._title(m)
+        key = (text, self.s)
+        advance = self._advances.get(key)
+        if advance is None:
+            if len(self._advances) > 20000:
+                self._advances.clear()
+            advance = self._advances[key] = QFontMetricsF(
+                font(LABEL_PX * self.s, bold=True)).horizontalAdvance(text)
+        room = min(self.label_max_w, advance) + 14
+        right_edge = LANE_W + len(geo.months) * geo.mw
+        if self.month_x(m.end) + geo.mw + room <= right_edge:
             return "right", room
         return "left", room
 
     def _extent(self, m: Milestone) -> tuple[int, int]:
         first, last = MB.month_index(m.start), MB.month_index(m.end)
         side, room = self._label_side(m)
-        extra = int(-(-room // self.month_width()))  # whole months, rounded up
+        extra = int(-(-room // self._geo.mw))  # whole months, rounded up
         if side == "right":
             last += extra
         elif side == "left":
@@ -261,20 +321,11 @@ class Roadmap(QWidget):
         self.setMinimumSize(int(LANE_W + n * MIN_MONTH_W + 2), int(self._height() + 2))
 
     def month_x(self, month: str) -> float:
-        first = MB.month_index(self.span()[0])
-        return LANE_W + (MB.month_index(month) - first) * self.month_width()
+        geo = self._geo if self._geo is not None else self._geometry()
+        return LANE_W + (MB.month_index(month) - geo.first) * geo.mw
 
     def bar_rects(self) -> dict[str, QRectF]:
-        rects: dict[str, QRectF] = {}
-        mw = self.month_width()
-        by_id = {m.id: m for m in self._shown()}
-        for _lane, top, _h, rows in self.lanes():
-            for oid, row in rows.items():
-                m = by_id[oid]
-                x = self.month_x(m.start)
-                rects[oid] = QRectF(x + 1, top + self.lane_pad + row * self.row_h + 3,
-                                    MB.months_between(m.start, m.end) * mw - 2, self.row_h - 6)
-        return rects
+        return self._geometry().rects
 
     def bar_at(self, point: QPointF) -> str | None:
         for oid, rect in reversed(list(self.bar_rects().items())):
@@ -380,8 +431,11 @@ class Roadmap(QWidget):
                    if not (self.start and self.end) else "Lane")
         # the milestones
         by_id = {m.id: m for m in self._shown()}
+        reach = self.label_max_w + 24  # a title may be written beside its bar
+        exposed = QRectF(event.rect()).adjusted(-reach, 0, reach, 0)
         for oid, rect in self.bar_rects().items():
-            self._draw_bar(p, by_id[oid], rect)
+            if rect.intersects(exposed):  # a scrolled road map paints only what shows
+                self._draw_bar(p, by_id[oid], rect)
         p.end()
 
     def _draw_bar(self, p: QPainter, m: Milestone, rect: QRectF) -> None:
