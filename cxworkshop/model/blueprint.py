@@ -9,8 +9,10 @@ from year 0, so "2027-01" + 3 is `month_at(month_index("2027-01") + 3)` = "2027-
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from .rules import is_month
 from .workshop import Department, Improvement, Measure, Milestone, Participant, Workshop
@@ -144,16 +146,23 @@ def period_words(start: str | None, end: str | None) -> str:
 def shown_span(start: str | None, end: str | None,
                milestones: list[Milestone]) -> tuple[str, str] | None:
     """The months the road map draws: the period, widened to take in every milestone (one
-    outside the period is shown, and flagged, never hidden). A period with one side not set
-    gets a year on that side; None when there is nothing to draw a timeline for."""
-    firsts = [m.start for m in milestones if is_month(m.start) and is_month(m.end)]
-    lasts = [m.end for m in milestones if is_month(m.start) and is_month(m.end)]
-    if start is None and end is None and not firsts:
+    outside the period is shown, and flagged, never hidden). Without a period, or with one
+    side of it not set, at least a year is shown, so there is always room for the next
+    milestone; None when there is nothing to draw a timeline for."""
+    spans = [(m.start, m.end) for m in milestones if is_month(m.start) and is_month(m.end)]
+    firsts = [a for a, _b in spans]
+    lasts = [b for _a, b in spans]
+    if start and end:
+        first, last = min(start, end), max(start, end)  # (an imported period may be reversed)
+    elif start:
+        first, last = start, add_months(start, 11)
+    elif end:
+        first, last = add_months(end, -11), end
+    elif firsts:
+        first = min(firsts)
+        last = max(max(lasts), add_months(first, 11))
+    else:
         return None
-    first = start or (min(firsts) if firsts else add_months(end, -11))
-    last = end or (max(lasts) if lasts else add_months(first, 11))
-    if last < first:
-        first, last = last, first
     if firsts:
         first, last = min(first, *firsts), max(last, *lasts)
     return first, last
@@ -262,12 +271,32 @@ def without_milestone(improvements: list[Improvement],
 # -- measures -------------------------------------------------------------------------------------
 
 def number_text(value: float | None) -> str:
-    """A measure's figure as a person writes it: 42.0 → "42", 23.5 → "23.5", None → "—"."""
+    """A measure's figure exactly as it would be typed: 42.0 → "42", 23.5 → "23.5",
+    1234.5678 → "1234.5678", None → "—". Never rounded: what is shown is what is kept, so
+    a field showing a figure can be left without changing it."""
     if value is None or not math.isfinite(value):
         return "—"
     if value == int(value) and abs(value) < 1e15:
         return str(int(value))
-    return f"{value:.6g}"
+    return format(Decimal(repr(value)), "f")  # the shortest digits that give back the value
+
+
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+$")
+
+
+def parse_figure(text: str) -> float | None:
+    """A figure typed by a person: "1200", "1,200" (thousands), "23.5", "2,5" (a decimal
+    comma), "-3"; None when it is not one (words, "1_000", "nan", "inf")."""
+    text = text.strip().replace(" ", "").replace("\u202f", "").replace("\u00a0", "")
+    if _THOUSANDS.match(text):
+        text = text.replace(",", "")
+    elif _DECIMAL_COMMA.match(text):
+        text = text.replace(",", ".")
+    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", text):
+        return None
+    value = float(text)
+    return value if math.isfinite(value) else None
 
 
 def direction(measure: Measure) -> str | None:

@@ -169,10 +169,10 @@ def _figure(value: object, what: str) -> float | None:
     if value in ("", None):
         return None
     if isinstance(value, str):
-        try:
-            value = float(value.strip().replace(",", ""))
-        except ValueError:
-            raise OpError(f"The {what} is a number, and {value!r} is not one.") from None
+        parsed = B.parse_figure(value)
+        if parsed is None:
+            raise OpError(f"The {what} is a number, and {value!r} is not one.")
+        return parsed
     if isinstance(value, bool) or not isinstance(value, int | float) \
             or not math.isfinite(value):
         raise OpError(f"The {what} is a number, and {value!r} is not one.")

@@ -23,6 +23,7 @@ from xml.sax.saxutils import escape
 
 from .. import model as m
 from ..files import write_whole
+from ..model import blueprint as MB
 from . import fonts
 
 TITLE = "CX council: first meeting pack"
@@ -66,15 +67,13 @@ def _flag(words: str) -> str:
 
 
 def number(value: float | None) -> str:
-    """42.0 -> "42", 23.5 -> "23.5", 0.1 + 0.2 -> "0.3"; a missing value is a dash."""
+    """A figure as the Measures screen shows it (`model.blueprint.number_text`: 42.0 -> "42",
+    23.5 -> "23.5", never rounded); a missing value is a dash."""
     if value is None:
         return NOTHING
     if value != value or value in (float("inf"), float("-inf")):  # not in a valid workshop
         return str(value)
-    if value == int(value) and abs(value) < 1e15:
-        return str(int(value))
-    shown = f"{value:.4f}".rstrip("0").rstrip(".")
-    return shown if shown not in ("0", "-0") else f"{value:.3g}"
+    return MB.number_text(value)
 
 
 def _date(iso: str | None, *, short: bool = False) -> str:

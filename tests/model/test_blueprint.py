@@ -120,6 +120,14 @@ def test_the_shown_span_is_the_period_widened_to_every_milestone():
     assert B.shown_span("2027-01", "2028-12", [early]) == ("2026-10", "2028-12")
     assert B.shown_span("2027-01", "2028-12", [early, late]) == ("2026-10", "2029-02")
     assert B.shown_span("2027-01", None, [late]) == ("2027-01", "2029-02")
+    # with one side unset, that side still gets its year however the milestones lie
+    assert B.shown_span("2027-06", None, [early]) == ("2026-10", "2028-05")
+    assert B.shown_span(None, "2027-06", [late]) == ("2026-07", "2029-02")
+    # with no period, a first short milestone still leaves a year to place the next one in
+    assert B.shown_span(None, None, [ms("a", "2027-03", "2027-05")]) == ("2027-03", "2028-02")
+    assert B.shown_span(None, None, [early, late]) == ("2026-10", "2029-02")
+    # a reversed period (an imported file can hold one) is read the right way round
+    assert B.shown_span("2028-12", "2027-01", []) == ("2027-01", "2028-12")
 
 
 def test_overlapping_milestones_in_a_lane_get_their_own_rows():
@@ -200,4 +208,23 @@ def test_figures_are_written_as_people_write_them():
     assert B.number_text(-3.0) == "-3"
     assert B.number_text(None) == "—"
     assert B.number_text(0.125) == "0.125"
-    assert B.number_text(1 / 3) == "0.333333"
+    # never rounded: a field showing a figure can be left without changing what is kept
+    assert B.number_text(1234.5678) == "1234.5678"
+    assert B.number_text(2500000.25) == "2500000.25"
+    assert B.number_text(0.00001) == "0.00001"
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e14, max_value=1e14))
+def test_a_shown_figure_reads_back_as_the_same_number(value):
+    assert B.parse_figure(B.number_text(value)) == value
+
+
+def test_figures_typed_by_people_are_read():
+    assert B.parse_figure("1,200") == 1200.0
+    assert B.parse_figure("1,234,567.5") == 1234567.5
+    assert B.parse_figure("2,5") == 2.5  # a decimal comma
+    assert B.parse_figure(" -3 ") == -3.0
+    assert B.parse_figure("1 200") == 1200.0
+    assert B.parse_figure(".5") == 0.5
+    for text in ("", "about ten", "1_000", "nan", "inf", "1,2,3", "12%", "0x10"):
+        assert B.parse_figure(text) is None, text
