@@ -251,3 +251,98 @@ def test_dates_typed_in_the_form_are_checked(view, qtbot):
     qtbot.keyClick(view.end, Qt.Key.Key_Return)
     assert ms(view, "m-review").end == "2029-02"
     assert "past the end of the period" in view.problem.text()
+
+
+# -- found in review --------------------------------------------------------------------------
+
+def test_clicking_a_bar_partly_scrolled_out_of_sight_does_not_move_it(view, qtbot):
+    view.window_.resize(1000, 800)  # a laptop-sized window: the road map scrolls sideways
+    bar = view.scroll.horizontalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    canvas = view.canvas
+    before = {m.id: (m.start, m.end, m.lane) for m in saved(view.path).blueprint.milestones}
+    width = view.scroll.viewport().width()
+    oid, rect = next((oid, r) for oid, r in canvas.bar_rects().items()
+                     if r.left() + 60 < width < r.right())
+    press = QPoint(int(rect.left()) + 30, int(rect.center().y()))
+    screen = canvas.mapToGlobal(press)
+    qtbot.mousePress(canvas, LEFT, pos=press)
+    nudge = canvas.mapFromGlobal(screen + QPoint(1, 0))  # the hand trembles by one pixel
+    qtbot.mouseMove(canvas, nudge)
+    qtbot.mouseRelease(canvas, LEFT, pos=nudge)
+    assert view.current == oid
+    after = {m.id: (m.start, m.end, m.lane) for m in saved(view.path).blueprint.milestones}
+    assert after == before
+
+
+def test_a_title_written_beside_its_bar_answers_as_the_bar(view, qtbot):
+    canvas = view.canvas
+    assert canvas._label_side(next(m for m in canvas.milestones if m.id == "m-firstbill"))[0] \
+        == "right"
+    rect = canvas.bar_rects()["m-firstbill"]
+    on_title = QPoint(int(rect.right() + 40), int(rect.center().y()))
+    before = len(saved(view.path).blueprint.milestones)
+    qtbot.mouseDClick(canvas, LEFT, pos=on_title)
+    assert len(saved(view.path).blueprint.milestones) == before  # edited, not a new one
+    assert view.current == "m-firstbill"
+    drag(qtbot, canvas, on_title, on_title + QPoint(round(canvas.month_width()), 0))
+    assert ms(view, "m-firstbill").start == "2027-02"
+
+
+def test_a_double_click_below_the_lanes_makes_nothing(view, qtbot):
+    canvas = view.canvas
+    below = canvas._height() + 20
+    if below >= canvas.height():
+        pytest.skip("the lanes fill the road map at this size")
+    before = len(saved(view.path).blueprint.milestones)
+    qtbot.mouseDClick(canvas, LEFT, pos=QPoint(round(canvas.month_x("2027-06")), round(below)))
+    assert len(saved(view.path).blueprint.milestones) == before
+
+
+def test_escape_during_a_drag_puts_the_bar_back_and_writes_nothing(view, qtbot):
+    canvas = view.canvas
+    steps = view.window_.stack.count()
+    start = canvas.bar_rects()["m-crews"].center().toPoint()
+    qtbot.mousePress(canvas, LEFT, pos=start)
+    qtbot.mouseMove(canvas, start + QPoint(round(3 * canvas.month_width()), 0))
+    assert canvas.bar_rects()["m-crews"].center().x() > start.x() + canvas.month_width()
+    qtbot.keyClick(canvas, Qt.Key.Key_Escape)
+    qtbot.mouseRelease(canvas, LEFT, pos=start + QPoint(round(3 * canvas.month_width()), 0))
+    assert (ms(view, "m-crews").start, view.window_.stack.count()) == ("2028-04", steps)
+    assert abs(canvas.bar_rects()["m-crews"].center().x() - start.x()) < 2
+
+
+def test_a_space_typed_in_a_title_is_kept_and_each_visit_is_its_own_undo_step(view, qtbot):
+    view.choose("m-review")
+    view.title.setFocus()
+    qtbot.waitUntil(view.title.hasFocus)
+    view.title.selectAll()
+    qtbot.keyClicks(view.title, "Brand c")
+    qtbot.keyClick(view.title, Qt.Key.Key_Backspace)  # a typo: take the c back
+    qtbot.keyClicks(view.title, "campaign")
+    assert view.title.text() == "Brand campaign" == ms(view, "m-review").title
+    view.new_title.setFocus()  # away, and back for more
+    qtbot.waitUntil(view.new_title.hasFocus)
+    view.title.setFocus()
+    qtbot.waitUntil(view.title.hasFocus)
+    view.title.end(False)
+    qtbot.keyClicks(view.title, " review")
+    assert ms(view, "m-review").title == "Brand campaign review"
+    undo(qtbot, view.title)
+    assert ms(view, "m-review").title == "Brand campaign"
+    undo(qtbot, view.title)
+    assert ms(view, "m-review").title == "Two-year programme review"
+
+
+def test_a_period_complaint_goes_when_undo_shows_the_file_again(view, qtbot):
+    page = view.window_.blueprint_page
+    page.end.setFocus()
+    page.end.selectAll()
+    qtbot.keyClicks(page.end, "2028-06")
+    qtbot.keyClick(page.end, Qt.Key.Key_Return)
+    page.end.selectAll()
+    qtbot.keyClicks(page.end, "2028-6")
+    qtbot.keyClick(page.end, Qt.Key.Key_Return)
+    assert page.problem.text()
+    undo(qtbot, page.end)
+    assert page.end.text() == "2028-12" and not page.problem.text()

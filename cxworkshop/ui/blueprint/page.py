@@ -120,10 +120,15 @@ class BlueprintPage(QWidget):
         self.workshop = self.session.load(SECTIONS)
         self._stale = False
         bp = self.workshop.blueprint
+        shown = True
         for field, value in ((self.start, bp.start), (self.end, bp.end)):
             if not field.hasFocus() or self.editor.replaying:
                 field.setText(value or "")
+            else:
+                shown = False
             field.setEnabled(not self.session.read_only)
+        if shown:  # both fields say what the file holds: no complaint about what they said
+            self.problem.setText("")
         self.period_words.setText(MB.period_words(bp.start, bp.end))
         for view in self._built.values():
             view.show_workshop(self.workshop)

@@ -17,6 +17,7 @@ are listed there too, so nothing agreed falls through.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from dataclasses import field as _field
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -77,6 +78,7 @@ class _Geometry:
     mw: float  # a month's width
     lanes: list[tuple[str | None, float, float, dict[str, int]]]
     rects: dict[str, QRectF]
+    labels: dict[str, QRectF] = _field(default_factory=dict)  # titles written beside bars
 
 
 @dataclass(slots=True)
@@ -209,9 +211,14 @@ class Roadmap(QWidget):
             geo.lanes.append((lane, top, height, rows))
             for m in mine:
                 x = self.month_x(m.start)
-                geo.rects[m.id] = QRectF(
+                rect = geo.rects[m.id] = QRectF(
                     x + 1, top + self.lane_pad + rows[m.id] * self.row_h + 3,
                     MB.months_between(m.start, m.end) * geo.mw - 2, self.row_h - 6)
+                side, room = self._label_side(m)
+                if side != "inside":  # the title beside the bar answers clicks as the bar
+                    geo.labels[m.id] = QRectF(rect.right(), rect.top(), room, rect.height()) \
+                        if side == "right" else QRectF(rect.left() - room, rect.top(), room,
+                                                       rect.height())
             top += height
 
     def span(self) -> tuple[str, str]:
@@ -328,7 +335,12 @@ class Roadmap(QWidget):
         return self._geometry().rects
 
     def bar_at(self, point: QPointF) -> str | None:
-        for oid, rect in reversed(list(self.bar_rects().items())):
+        """The milestone under a point: its bar, or its title written beside the bar."""
+        geo = self._geometry()
+        for oid, rect in reversed(list(geo.rects.items())):
+            if rect.contains(point):
+                return oid
+        for oid, rect in reversed(list(geo.labels.items())):
             if rect.contains(point):
                 return oid
         return None
@@ -478,6 +490,8 @@ class Roadmap(QWidget):
 
     def _mode_at(self, oid: str, point: QPointF) -> str:
         rect = self.bar_rects()[oid]
+        if not rect.contains(point):
+            return "move"  # held by its title
         if rect.width() >= 3 * EDGE:
             if point.x() <= rect.left() + EDGE:
                 return "start"
@@ -529,6 +543,8 @@ class Roadmap(QWidget):
         self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
         drag, self._drag = self._drag, None
         if drag is None or not drag.moved:
             self.update()
@@ -550,7 +566,8 @@ class Roadmap(QWidget):
         oid = self.bar_at(pos)
         if oid is not None:
             self.edit_requested.emit(oid)
-        elif pos.x() > LANE_W and pos.y() > self.header_h and not self.read_only:
+        elif pos.x() > LANE_W and self.header_h < pos.y() < self._height() \
+                and not self.read_only:
             found, lane = self.lane_at(pos.y())
             if found:
                 self.create_requested.emit(lane, self.month_at(pos.x()))
@@ -558,6 +575,11 @@ class Roadmap(QWidget):
     # -- keys ---------------------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if self._drag is not None and event.key() == Qt.Key.Key_Escape:
+            self._drag = None  # the bar goes back; nothing is written
+            self.update()
+            event.accept()
+            return
         m = next((m for m in self.milestones if m.id == self.current), None)
         key, mods = event.key(), event.modifiers()
         shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
@@ -618,7 +640,9 @@ class RoadmapView(QWidget):
         self.new_title.returnPressed.connect(self.add_typed)
         left.addWidget(self.new_title)
         self.canvas = Roadmap()
-        self.canvas.chosen.connect(self.choose)
+        # a click chooses what is under the mouse: no scrolling then, or the press would land
+        # somewhere else on the road map than where the facilitator pressed
+        self.canvas.chosen.connect(lambda oid: self.choose(oid, scroll=False))
         self.canvas.moved.connect(self._moved)
         self.canvas.resized.connect(self._resized)
         self.canvas.edit_requested.connect(self.edit)
@@ -706,10 +730,8 @@ class RoadmapView(QWidget):
         self.outside.setObjectName("roadmap.outside")
         self.outside.setWordWrap(True)
         self.outside.setSpacing(3)
-        self.outside.itemClicked.connect(
-            lambda item: self.choose(item.data(Qt.ItemDataRole.UserRole)))
-        self.outside.itemActivated.connect(
-            lambda item: self.choose(item.data(Qt.ItemDataRole.UserRole)))
+        self.outside.itemClicked.connect(self._outside_chosen)
+        self.outside.itemActivated.connect(self._outside_chosen)
         col.addWidget(self.outside, 1)
 
     # -- showing ----------------------------------------------------------------------------------
@@ -793,7 +815,9 @@ class RoadmapView(QWidget):
                 self.end.clear()
                 self.problem.setText("")
                 return
-            self.title.show_value(m.title)
+            if not (self.title.hasFocus() and not self.editor.replaying
+                    and self.title.text().strip() == m.title):
+                self.title.show_value(m.title)  # (not over a space being typed)
             self.lane.setCurrentIndex(max(0, self.lane.findData(
                 MB.lane_of(m, self.workshop.departments))))
             self.improvement.setCurrentIndex(max(0, self.improvement.findData(m.improvement)))
@@ -808,15 +832,20 @@ class RoadmapView(QWidget):
 
     # -- choosing ---------------------------------------------------------------------------------
 
-    def choose(self, oid: str | None) -> None:
+    def choose(self, oid: str | None, *, scroll: bool = True) -> None:
         self.current = oid
         self.canvas.current = oid
         self.canvas.update()
         self._fill_form()
         rect = self.canvas.bar_rects().get(oid or "")
-        if rect is not None:
+        if rect is not None and scroll:
             self.scroll.ensureVisible(int(rect.center().x()), int(rect.center().y()),
                                       int(rect.width() / 2) + 20, int(rect.height()))
+
+    def _outside_chosen(self, item: QListWidgetItem) -> None:
+        oid = item.data(Qt.ItemDataRole.UserRole)
+        if oid:  # not the sentence shown when the list is empty
+            self.choose(oid)
 
     def edit(self, oid: str) -> None:
         """Double-click or Enter on a bar: its title, ready to be typed over."""
@@ -897,6 +926,7 @@ class RoadmapView(QWidget):
             setattr(m, key, value)
 
     def _title_done(self) -> None:
+        self.editor.seal()  # typing here again later is another undo step
         m = self._milestone()
         if m is None:
             return
