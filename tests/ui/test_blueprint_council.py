@@ -189,3 +189,18 @@ def test_an_emptied_agenda_says_so_and_gets_the_usual_items(view, qtbot):
     undo(qtbot, view.agenda)
     assert council(view).agenda == []
     assert view.fill_button.isEnabled() and view.agenda_hint.isVisible()
+
+
+def test_the_moved_item_stays_chosen_through_undo(view, qtbot):
+    view.agenda.setFocus()
+    view.agenda.setCurrentCell(2, 1)
+    third = council(view).agenda[2]
+    qtbot.keyClick(view.agenda, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert council(view).agenda[3] == third
+    assert view.agenda.item(view.agenda.currentRow(), 1).text() == third
+    qtbot.keyClick(view.agenda, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert council(view).agenda[2] == third
+    assert view.agenda.item(view.agenda.currentRow(), 1).text() == third
+    # so Delete takes out the item the facilitator sees chosen
+    qtbot.keyClick(view.agenda, Qt.Key.Key_Delete)
+    assert third not in council(view).agenda

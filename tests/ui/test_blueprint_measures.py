@@ -215,3 +215,51 @@ def test_figures_sort_as_numbers_and_dates_with_blanks_last(view, qtbot):
     dues = [table.item(r, 4).text() for r in range(table.rowCount())]
     assert dues[-2:] == ["", ""] and dues[:-2] == sorted(dues[:-2]) and all(dues[:-2])
 
+
+
+# -- found in review --------------------------------------------------------------------------
+
+def test_leaving_a_figure_untouched_keeps_it_exactly(view, qtbot):
+    from cxworkshop.ops import blueprint as O
+
+    view.editor.board(O.edit_measure, "k-nps", baseline=1234.5678, target=2500000.25,
+                      label="figures with many digits")  # as a JSON import can bring them
+    view.choose("k-nps")
+    assert (view.baseline.text(), view.target.text()) == ("1234.5678", "2500000.25")
+    steps = view.editor.stack.count()
+    view.baseline.setFocus()
+    qtbot.waitUntil(view.baseline.hasFocus)
+    qtbot.keyClick(view.baseline, Qt.Key.Key_Tab)
+    qtbot.keyClick(view.target, Qt.Key.Key_Tab)
+    k = next(m for m in saved(view.path).blueprint.measures if m.id == "k-nps")
+    assert (k.baseline, k.target) == (1234.5678, 2500000.25)
+    assert view.editor.stack.count() == steps
+
+
+def test_two_visits_to_the_unit_are_two_undo_steps(view, qtbot):
+    view.choose("k-nps")
+    view.unit.setFocus()
+    qtbot.waitUntil(view.unit.hasFocus)
+    view.unit.end(False)
+    qtbot.keyClicks(view.unit, " scale")
+    view.baseline.setFocus()
+    qtbot.waitUntil(view.baseline.hasFocus)
+    view.unit.setFocus()
+    qtbot.waitUntil(view.unit.hasFocus)
+    view.unit.end(False)
+    qtbot.keyClicks(view.unit, "!")
+    unit = lambda: next(m for m in saved(view.path).blueprint.measures  # noqa: E731
+                        if m.id == "k-nps").unit
+    assert unit() == "points scale!"
+    qtbot.keyClick(view.unit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert unit() == "points scale"
+
+
+def test_a_decimal_comma_is_read_as_a_decimal_point(view, qtbot):
+    view.choose("k-nps")
+    view.baseline.setFocus()
+    view.baseline.selectAll()
+    qtbot.keyClicks(view.baseline, "2,5")
+    qtbot.keyClick(view.baseline, Qt.Key.Key_Return)
+    assert next(m for m in saved(view.path).blueprint.measures if m.id == "k-nps").baseline \
+        == 2.5

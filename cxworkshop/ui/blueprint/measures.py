@@ -63,13 +63,9 @@ def figure_text(value: float | None, unit: str) -> str:
 
 
 def parse_figure(text: str) -> float | None:
-    """The number typed in a baseline or target field ("1,200" → 1200.0); None when it is not
-    a number. An empty field is not asked about here: it clears the figure."""
-    try:
-        value = float(text.strip().replace(",", ""))
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
+    """The number typed in a baseline or target field ("1,200" → 1200.0, "2,5" → 2.5); None
+    when it is not a number. An empty field is not asked about here: it clears the figure."""
+    return MB.parse_figure(text)
 
 
 class TargetStrip(QWidget):
@@ -427,6 +423,7 @@ class MeasuresView(QWidget):
         self.unit.setAccessibleName("Unit")
         self.unit.setPlaceholderText("%, calls, points, complaints…")
         self.unit.textEdited.connect(lambda t: self._edit("unit", t.strip(), typing=True))
+        self.unit.editingFinished.connect(self.editor.seal)  # typing here later: a new step
         self.baseline = FieldEdit()
         self.baseline.setObjectName("measures.baseline")
         self.baseline.setAccessibleName("Baseline: where it stands today")
@@ -678,6 +675,7 @@ class MeasuresView(QWidget):
         return True
 
     def _name_done(self) -> None:
+        self.editor.seal()  # typing here again later is another undo step
         measure = self._measure()
         if measure is not None and not self.name.text().strip():
             self.name.show_value(measure.name)  # a measure always has a name
