@@ -263,3 +263,16 @@ def test_a_decimal_comma_is_read_as_a_decimal_point(view, qtbot):
     qtbot.keyClick(view.baseline, Qt.Key.Key_Return)
     assert next(m for m in saved(view.path).blueprint.measures if m.id == "k-nps").baseline \
         == 2.5
+
+
+def test_a_typed_figure_is_in_the_file_before_the_field_is_left(view, qtbot):
+    view.choose("k-nps")
+    view.target.setFocus()
+    qtbot.waitUntil(view.target.hasFocus)
+    view.target.selectAll()
+    qtbot.keyClicks(view.target, "45")
+    k = lambda: next(m for m in saved(view.path).blueprint.measures  # noqa: E731
+                     if m.id == "k-nps")
+    assert k().target == 45.0
+    qtbot.keyClick(view.target, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert k().target == 40.0  # the run of typing was one step

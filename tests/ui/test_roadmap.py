@@ -346,3 +346,23 @@ def test_a_period_complaint_goes_when_undo_shows_the_file_again(view, qtbot):
     assert page.problem.text()
     undo(qtbot, page.end)
     assert page.end.text() == "2028-12" and not page.problem.text()
+
+
+def test_typed_dates_are_in_the_file_before_the_field_is_left(view, qtbot):
+    view.choose("m-crews")
+    view.start.setFocus()
+    qtbot.waitUntil(view.start.hasFocus)
+    view.start.selectAll()
+    qtbot.keyClicks(view.start, "2028-0")  # not a month yet: nothing written
+    assert ms(view, "m-crews").start == "2028-04"
+    qtbot.keyClicks(view.start, "2")
+    assert ms(view, "m-crews").start == "2028-02"  # written with the key, no Enter needed
+    page = view.window_.blueprint_page
+    page.end.setFocus()
+    page.end.selectAll()
+    qtbot.keyClicks(page.end, "2029-06")
+    assert saved(view.path).blueprint.end == "2029-06"
+    undo(qtbot, page.end)  # each run of typing is one step
+    assert saved(view.path).blueprint.end == "2028-12"
+    undo(qtbot, page.end)
+    assert ms(view, "m-crews").start == "2028-04"

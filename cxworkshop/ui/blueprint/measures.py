@@ -428,16 +428,19 @@ class MeasuresView(QWidget):
         self.baseline.setObjectName("measures.baseline")
         self.baseline.setAccessibleName("Baseline: where it stands today")
         self.baseline.setPlaceholderText("where it stands today, e.g. 38")
+        self.baseline.textEdited.connect(lambda t: self._figure_typed("baseline", t))
         self.baseline.editingFinished.connect(lambda: self._figure_done("baseline"))
         self.target = FieldEdit()
         self.target.setObjectName("measures.target")
         self.target.setAccessibleName("Target")
         self.target.setPlaceholderText("where it should be, e.g. 10")
+        self.target.textEdited.connect(lambda t: self._figure_typed("target", t))
         self.target.editingFinished.connect(lambda: self._figure_done("target"))
         self.due = FieldEdit()
         self.due.setObjectName("measures.due")
         self.due.setAccessibleName("Due date")
         self.due.setPlaceholderText("2027-12-31")
+        self.due.textEdited.connect(self._due_typed)
         self.due.editingFinished.connect(self._due_done)
         self.problem = QLabel("")
         self.problem.setObjectName("problem")
@@ -680,7 +683,20 @@ class MeasuresView(QWidget):
         if measure is not None and not self.name.text().strip():
             self.name.show_value(measure.name)  # a measure always has a name
 
+    def _figure_typed(self, key: str, text: str) -> None:
+        """Save a figure at each key once the field holds one (a run of typing is one undo
+        step); a field that does not hold one yet is said when it is left."""
+        value = parse_figure(text) if text.strip() else None
+        if value is not None and self._measure() is not None:  # (emptied: cleared on leaving)
+            self._edit(key, value, typing=True)
+
+    def _due_typed(self, text: str) -> None:
+        text = text.strip()
+        if rules.is_date(text) and self._measure() is not None:
+            self._edit("due", text, typing=True)
+
     def _figure_done(self, key: str) -> None:
+        self.editor.seal()
         field = self.baseline if key == "baseline" else self.target
         text = field.text().strip()
         if self._measure() is None:
@@ -699,6 +715,7 @@ class MeasuresView(QWidget):
         self._edit(key, value)
 
     def _due_done(self) -> None:
+        self.editor.seal()
         text = self.due.text().strip()
         if self._measure() is None:
             return

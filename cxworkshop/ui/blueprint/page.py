@@ -52,6 +52,7 @@ class BlueprintPage(QWidget):
         for field in (self.start, self.end):
             field.setPlaceholderText("2027-01")
             field.setMaximumWidth(130)
+            field.textEdited.connect(self._period_typed)
             field.editingFinished.connect(self._period_done)
         top.addWidget(self.start)
         top.addWidget(QLabel("to"))
@@ -153,20 +154,32 @@ class BlueprintPage(QWidget):
 
     # -- the period -----------------------------------------------------------------------------------
 
-    def _period_done(self) -> None:
+    def _period_typed(self, _text: str = "") -> None:
+        """Save the period at each key once both fields make a period (a run of typing is one
+        undo step); what does not make one yet is said when the field is left (and so is
+        an emptied field: clearing it is meant once the facilitator moves on)."""
+        if _text.strip():
+            self._period_done(typing=True)
+
+    def _period_done(self, typing: bool = False) -> None:
         if self.session.read_only:
             return
         start = self.start.text().strip() or None
         end = self.end.text().strip() or None
-        for value in (start, end):
-            if value is not None and not rules.is_month(value):
-                self.problem.setText("Write months like 2027-01.")
-                return
-        problem = MB.period_problem(start, end)
+        problem = None
+        if any(v is not None and not rules.is_month(v) for v in (start, end)):
+            problem = "Write months like 2027-01."
+        else:
+            problem = MB.period_problem(start, end)
         if problem:
-            self.problem.setText(problem)
+            if not typing:
+                self.problem.setText(problem)
+                self.editor.seal()
             return
         self.problem.setText("")
         bp = self.workshop.blueprint
         if (start, end) != (bp.start, bp.end):
-            self.editor.board(O.set_period, start, end, label="Set the blueprint period")
+            self.editor.board(O.set_period, start, end, label="Set the blueprint period",
+                              merge_key=("period", self.editor.run) if typing else None)
+        if not typing:
+            self.editor.seal()

@@ -696,6 +696,7 @@ class RoadmapView(QWidget):
         self.end.setObjectName("roadmap.end")
         for field in (self.start, self.end):
             field.setPlaceholderText("2027-01")
+            field.textEdited.connect(self._dates_typed)
             field.editingFinished.connect(self._dates_done)
         self.problem = QLabel("")
         self.problem.setObjectName("problem")
@@ -935,23 +936,36 @@ class RoadmapView(QWidget):
         else:  # a milestone keeps a title: show the one the file has
             self.title.setText(m.title)
 
-    def _dates_done(self) -> None:
+    def _dates_typed(self, _text: str = "") -> None:
+        """Save the dates at each key once they make a milestone's span (a run of typing is one
+        undo step); what does not make one yet is said when the field is left."""
+        self._dates_done(typing=True)
+
+    def _dates_done(self, typing: bool = False) -> None:
         m = self._milestone()
         if m is None or self._loading or self.session.read_only:
             return
         start, end = self.start.text().strip(), self.end.text().strip()
+        problem = None
         if not (rules.is_month(start) and rules.is_month(end)):
-            self.problem.setText("Write months like 2027-01.")
-            return
-        if end < start:
-            self.problem.setText("A milestone cannot end before it starts.")
+            problem = "Write months like 2027-01."
+        elif end < start:
+            problem = "A milestone cannot end before it starts."
+        if problem:
+            if not typing:
+                self.problem.setText(problem)
+                self.editor.seal()
             return
         if (start, end) != (m.start, m.end):
             self.editor.board(O.edit_milestone, m.id, start=start, end=end,
-                              label="Change milestone dates")
+                              label="Change milestone dates",
+                              merge_key=("milestone dates", m.id, self.editor.run)
+                              if typing else None)
         else:
             bp = self.workshop.blueprint
             self.problem.setText(MB.placement_problem(m, bp.start, bp.end) or "")
+        if not typing:
+            self.editor.seal()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if obj is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
