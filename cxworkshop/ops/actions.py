@@ -11,7 +11,7 @@ from typing import Any
 from ..model import rules
 from ..model import vocabulary as V
 from ..store import Session
-from .batch import Batch, Recorder, move_row
+from .batch import Batch, Recorder, delete_one, move_row, update_one
 from .core import OpError, new_id, require
 from .core import text as _text
 
@@ -76,10 +76,7 @@ def edit_action(session: Session, action: str, **values: Any) -> Batch:
     "" for none), status (open, done, dropped) or improvement (an id or None)."""
     _action(session, action)
     checked = _values(session, values)
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).update("action", {"id": action}, checked)
-    return batch
+    return update_one(session, SECTION, "action", {"id": action}, checked)
 
 
 def move_action(session: Session, action: str, index: int) -> Batch:
@@ -89,7 +86,4 @@ def move_action(session: Session, action: str, index: int) -> Batch:
 
 def delete_action(session: Session, action: str) -> Batch:
     _action(session, action)
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).delete("action", {"id": action})
-    return batch
+    return delete_one(session, SECTION, "action", {"id": action})

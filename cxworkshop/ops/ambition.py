@@ -13,7 +13,7 @@ from ..model import rules
 from ..model import vocabulary as V
 from ..store import Session
 from ..store import rows as R
-from .batch import Batch, Recorder
+from .batch import Batch, Recorder, delete_one, update_one
 from .core import OpError, id_for_new, text
 
 SECTION = "ambition"
@@ -55,10 +55,7 @@ def edit_ambition(session: Session, **values: Any) -> Batch:
     """Change parts of the ambition: cx_definition, vision, destination, horizon (a date or
     None), approach ("top-down", "bottom-up" or None), programme_name."""
     checked = _ambition_values(values)
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).update("ambition", {"id": 1}, checked)
-    return batch
+    return update_one(session, SECTION, "ambition", {"id": 1}, checked)
 
 
 # -- travelling companions --------------------------------------------------------------------
@@ -111,10 +108,7 @@ def add_companion(session: Session, name: str, side: str = "internal", role: str
 def edit_companion(session: Session, companion: str, **values: Any) -> Batch:
     _require(session, companion)
     checked = _companion_values(session, values)
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).update("companion", {"id": companion}, checked)
-    return batch
+    return update_one(session, SECTION, "companion", {"id": companion}, checked)
 
 
 def move_companion(session: Session, companion: str, side: str,
@@ -144,7 +138,4 @@ def move_companion(session: Session, companion: str, side: str,
 
 def delete_companion(session: Session, companion: str) -> Batch:
     _require(session, companion)
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).delete("companion", {"id": companion})
-    return batch
+    return delete_one(session, SECTION, "companion", {"id": companion})

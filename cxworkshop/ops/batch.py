@@ -119,6 +119,23 @@ def redo_batch(session: Session, batch: Batch) -> None:
                 step.removed = R.delete(conn, step.table, step.key)
 
 
+def update_one(session: Session, section: str, table: str, key: Key,
+               values: dict[str, Any]) -> Batch:
+    """Set columns of one row as one step (a batch with nothing in it when nothing changed)."""
+    batch = Batch(section)
+    with session.atomic() as conn:
+        Recorder(conn, batch).update(table, key, values)
+    return batch
+
+
+def delete_one(session: Session, section: str, table: str, key: Key) -> Batch:
+    """Delete one row, and what depends on it, as one step."""
+    batch = Batch(section)
+    with session.atomic() as conn:
+        Recorder(conn, batch).delete(table, key)
+    return batch
+
+
 def move_row(session: Session, section: str, table: str, row: dict[str, Any], index: object,
              what: str) -> Batch:
     """Move one row of an ordered table (found by its id) to `index` (0 is first; past the end

@@ -17,7 +17,7 @@ from ..model import rules
 from ..model import vocabulary as V
 from ..store import Session
 from ..store import rows as R
-from .batch import Batch, Recorder, move_row
+from .batch import Batch, Recorder, delete_one, move_row, update_one
 from .core import OpError, id_for_new, require
 from .core import text as _text
 
@@ -65,10 +65,7 @@ def set_period(session: Session, start: str | None, end: str | None) -> Batch:
     problem = B.period_problem(start, end)
     if problem:
         raise OpError(problem)
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).update("blueprint", BLUEPRINT, {"start": start, "end": end})
-    return batch
+    return update_one(session, SECTION, "blueprint", BLUEPRINT, {"start": start, "end": end})
 
 
 # -- milestones -----------------------------------------------------------------------------------
@@ -127,10 +124,7 @@ def edit_milestone(session: Session, milestone: str, **values: Any) -> Batch:
     checked = _milestone_values(session, values)
     merged = {**row, **checked}
     _span_problem(merged["title"], merged["start"], merged["end"])
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).update("milestone", {"id": milestone}, checked)
-    return batch
+    return update_one(session, SECTION, "milestone", {"id": milestone}, checked)
 
 
 def shift_milestone(session: Session, milestone: str, months: int, *,
@@ -153,10 +147,7 @@ def shift_milestone(session: Session, milestone: str, months: int, *,
 
 def delete_milestone(session: Session, milestone: str) -> Batch:
     _milestone(session, milestone)
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).delete("milestone", {"id": milestone})
-    return batch
+    return delete_one(session, SECTION, "milestone", {"id": milestone})
 
 
 # -- measures -------------------------------------------------------------------------------------
@@ -226,10 +217,7 @@ def add_measure(session: Session, name: str, *, unit: str = "", baseline: object
 def edit_measure(session: Session, measure: str, **values: Any) -> Batch:
     _measure(session, measure)
     checked = _measure_values(session, values)
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).update("measure", {"id": measure}, checked)
-    return batch
+    return update_one(session, SECTION, "measure", {"id": measure}, checked)
 
 
 def move_measure(session: Session, measure: str, index: int) -> Batch:
@@ -238,10 +226,7 @@ def move_measure(session: Session, measure: str, index: int) -> Batch:
 
 def delete_measure(session: Session, measure: str) -> Batch:
     _measure(session, measure)
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).delete("measure", {"id": measure})
-    return batch
+    return delete_one(session, SECTION, "measure", {"id": measure})
 
 
 # -- the council ----------------------------------------------------------------------------------
@@ -334,10 +319,7 @@ def add_agenda_item(session: Session, text: str, *, index: int | None = None) ->
 def edit_agenda_item(session: Session, index: int, text: str) -> Batch:
     index = _agenda_index(session, index)
     value = _text(text, "agenda item", required=True).strip()
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).update("council_agenda_item", {"pos": index}, {"text": value})
-    return batch
+    return update_one(session, SECTION, "council_agenda_item", {"pos": index}, {"text": value})
 
 
 def move_agenda_item(session: Session, index: int, new_index: int) -> Batch:
@@ -359,10 +341,7 @@ def move_agenda_item(session: Session, index: int, new_index: int) -> Batch:
 
 def delete_agenda_item(session: Session, index: int) -> Batch:
     index = _agenda_index(session, index)
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).delete("council_agenda_item", {"pos": index})
-    return batch
+    return delete_one(session, SECTION, "council_agenda_item", {"pos": index})
 
 
 def fill_standing_agenda(session: Session) -> Batch:

@@ -15,7 +15,7 @@ from ..model import diagnostics as A
 from ..model.workshop import Instrument
 from ..store import Session
 from ..store import rows as R
-from .batch import Batch, Recorder
+from .batch import Batch, Recorder, update_one
 from .core import OpError, new_id, text
 
 SECTION = "diagnostics"
@@ -95,10 +95,7 @@ def edit_statement(session: Session, instrument: str, statement: str, *,
         values["title"] = text(title, "statement's title", required=True).strip()
     if text_ is not None:
         values["text"] = text(text_, "statement's text")
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).update("statement", {"id": statement}, values)
-    return batch
+    return update_one(session, SECTION, "statement", {"id": statement}, values)
 
 
 # -- scores -------------------------------------------------------------------------------------
@@ -175,7 +172,4 @@ def set_evidence(session: Session, instrument: str, statement: str, evidence: st
     values: dict[str, Any] = {"evidence": evidence}
     if private is not None:
         values["private"] = int(bool(private))
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).update("response", {"id": current["id"]}, values)
-    return batch
+    return update_one(session, SECTION, "response", {"id": current["id"]}, values)

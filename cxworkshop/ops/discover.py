@@ -22,7 +22,7 @@ from ..model.workshop import Department, Note
 from ..store import Session
 from ..store import rows as R
 from ..store import tables as T
-from .batch import Batch, Recorder
+from .batch import Batch, Recorder, update_one
 from .core import OpError, id_for_new, new_id, text
 
 SECTION = "discover"
@@ -221,10 +221,7 @@ def add_note(session: Session, text_: str, department: str | None = None,
 def edit_note(session: Session, note: str, **values: Any) -> Batch:
     _require(session, "note", note)
     checked = _note_values(session, values)
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).update("note", {"id": note}, checked)
-    return batch
+    return update_one(session, SECTION, "note", {"id": note}, checked)
 
 
 def _require(session: Session, table: str, oid: str) -> dict[str, Any]:
@@ -415,10 +412,7 @@ def _set_text(session: Session, table: str, oid: str, column: str, value: str,
               what: str) -> Batch:
     """One text of a cluster or link, trimmed, as one step."""
     _require(session, table, oid)
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).update(table, {"id": oid}, {column: text(value, what).strip()})
-    return batch
+    return update_one(session, SECTION, table, {"id": oid}, {column: text(value, what).strip()})
 
 
 def add_link(session: Session, source: str, target: str, label: str = "", *,

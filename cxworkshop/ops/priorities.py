@@ -18,7 +18,7 @@ from ..model import rules
 from ..model import vocabulary as V
 from ..store import Session
 from ..store import rows as R
-from .batch import Batch, Recorder, move_row
+from .batch import Batch, Recorder, delete_one, move_row, update_one
 from .core import OpError, id_for_new, new_id, require
 from .core import text as _text
 
@@ -180,10 +180,7 @@ def edit_improvement(session: Session, improvement: str, **values: Any) -> Batch
     participant's id or None), measure, impact and effort (1–5 or None)."""
     _improvement(session, improvement)
     checked = _improvement_values(session, values)
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).update("improvement", {"id": improvement}, checked)
-    return batch
+    return update_one(session, SECTION, "improvement", {"id": improvement}, checked)
 
 
 def place_improvement(session: Session, improvement: str, impact: int, effort: int) -> Batch:
@@ -191,10 +188,7 @@ def place_improvement(session: Session, improvement: str, impact: int, effort: i
     _improvement(session, improvement)
     values = {"impact": _score(impact, "impact", nullable=False),
               "effort": _score(effort, "effort", nullable=False)}
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).update("improvement", {"id": improvement}, values)
-    return batch
+    return update_one(session, SECTION, "improvement", {"id": improvement}, values)
 
 
 def set_roadblocks(session: Session, improvement: str, texts: Iterable[str]) -> Batch:
@@ -240,10 +234,7 @@ def delete_improvement(session: Session, improvement: str) -> Batch:
     """Delete an improvement with its note links, roadblocks and votes; decisions, actions,
     milestones and measures that named it keep going without it."""
     _improvement(session, improvement)
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).delete("improvement", {"id": improvement})
-    return batch
+    return delete_one(session, SECTION, "improvement", {"id": improvement})
 
 
 # -- dot voting ---------------------------------------------------------------------------------
@@ -269,10 +260,7 @@ def set_dots_per_participant(session: Session, n: int) -> Batch:
         who = ", ".join(f"{name} {dots}" for name, dots in over)
         raise OpError(f"These participants have already placed more than {n} dots: {who}; take "
                       "some off or clear their votes first.")
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).update("priorities", {"id": 1}, {"dots_per_participant": n})
-    return batch
+    return update_one(session, SECTION, "priorities", {"id": 1}, {"dots_per_participant": n})
 
 
 def set_vote(session: Session, participant: str, improvement: str, dots: int) -> Batch:
@@ -337,10 +325,7 @@ def reveal_votes(session: Session, revealed: bool) -> Batch:
     """Show the dots to the room (True) or hide them again while people vote (False)."""
     if not isinstance(revealed, bool):
         raise OpError("Votes are either revealed or hidden.")
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).update("priorities", {"id": 1}, {"votes_revealed": int(revealed)})
-    return batch
+    return update_one(session, SECTION, "priorities", {"id": 1}, {"votes_revealed": int(revealed)})
 
 
 def ballot_text(session: Session, question: str) -> str:
@@ -403,10 +388,7 @@ def edit_decision(session: Session, decision: str, **values: Any) -> Batch:
     """Change a decision's text, improvement (an id or None) or date (ISO or None)."""
     _decision(session, decision)
     checked = _decision_values(session, values)
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).update("decision", {"id": decision}, checked)
-    return batch
+    return update_one(session, SECTION, "decision", {"id": decision}, checked)
 
 
 def set_stance(session: Session, decision: str, department: str, stance: str | None,
@@ -437,10 +419,7 @@ def set_stance(session: Session, decision: str, department: str, stance: str | N
 def delete_decision(session: Session, decision: str) -> Batch:
     """Delete a decision with every department's position on it."""
     _decision(session, decision)
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).delete("decision", {"id": decision})
-    return batch
+    return delete_one(session, SECTION, "decision", {"id": decision})
 
 
 # -- the social contract ------------------------------------------------------------------------
@@ -448,10 +427,7 @@ def delete_decision(session: Session, decision: str) -> Batch:
 
 def set_preamble(session: Session, text: str) -> Batch:
     value = _text(text, "preamble")
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).update("priorities", {"id": 1}, {"preamble": value})
-    return batch
+    return update_one(session, SECTION, "priorities", {"id": 1}, {"preamble": value})
 
 
 def add_rule(session: Session, text: str, *, index: int | None = None) -> Batch:
@@ -469,10 +445,7 @@ def add_rule(session: Session, text: str, *, index: int | None = None) -> Batch:
 def edit_rule(session: Session, rule: str, text: str) -> Batch:
     _rule(session, rule)
     value = _text(text, "rule", required=True).strip()
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).update("contract_rule", {"id": rule}, {"text": value})
-    return batch
+    return update_one(session, SECTION, "contract_rule", {"id": rule}, {"text": value})
 
 
 def move_rule(session: Session, rule: str, index: int) -> Batch:
@@ -483,10 +456,7 @@ def move_rule(session: Session, rule: str, index: int) -> Batch:
 def delete_rule(session: Session, rule: str) -> Batch:
     """Take a rule out of the contract; signatures already given stay."""
     _rule(session, rule)
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).delete("contract_rule", {"id": rule})
-    return batch
+    return delete_one(session, SECTION, "contract_rule", {"id": rule})
 
 
 def sign(session: Session, department: str, participant: str | None = None,
@@ -514,7 +484,4 @@ def unsign(session: Session, department: str) -> Batch:
     row = _department(session, department)
     if R.get(session.conn, "signature", {"department": department}) is None:
         raise OpError(f"{row['name']} has not signed the contract.")
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        Recorder(conn, batch).delete("signature", {"department": department})
-    return batch
+    return delete_one(session, SECTION, "signature", {"department": department})
