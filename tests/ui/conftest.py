@@ -57,6 +57,28 @@ def make_window(qtbot, settings, monkeypatch):
 
 
 @pytest.fixture
+def blueprint_tab(make_window, tmp_path, qtbot):
+    """Open the demo on Blueprint at 1700×1000 and return a function showing one tab's view
+    ("roadmap", "measures", "council"), with `path` (the file) and `window_` set on it."""
+    from tests.ops.boards import demo_workshop
+
+    path = create_file(tmp_path / "Demo.cxw", demo_workshop())
+    window = make_window(path)
+    window.resize(1700, 1000)
+    window.go_blueprint()
+    page = window.blueprint_page
+
+    def show(key: str):
+        page.show_tab(key)
+        view = getattr(page, f"{key}_view")
+        qtbot.waitUntil(view.isVisible)
+        view.path, view.window_ = path, window
+        return view
+
+    return show
+
+
+@pytest.fixture
 def workshop_file(tmp_path):
     path = tmp_path / "Bridging day.cxw"
     create_file(path, small_workshop())

@@ -12,26 +12,14 @@ from PySide6.QtWidgets import QApplication
 from cxworkshop.model.blueprint import STANDING_AGENDA
 from tests.ui.conftest import saved, type_into_cell
 
-from ..ops.boards import demo_workshop
-
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
 
 
 @pytest.fixture
-def view(make_window, tmp_path, qtbot):
-    from cxworkshop.store import create_file
-
-    path = create_file(tmp_path / "Demo.cxw", demo_workshop())
-    window = make_window(path)
-    window.resize(1700, 1000)
-    window.go_blueprint()
-    page = window.blueprint_page
-    page.show_tab("council")
-    view = page.council_view
-    qtbot.waitUntil(view.members.isVisible)
-    view.path = path
-    view.main_window = window
+def view(blueprint_tab):
+    view = blueprint_tab("council")
+    view.main_window = view.window_
     return view
 
 

@@ -10,25 +10,12 @@ from PySide6.QtCore import QPoint, Qt
 
 from tests.ui.conftest import saved
 
-from ..ops.boards import demo_workshop
-
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def view(make_window, tmp_path, qtbot):
-    from cxworkshop.store import create_file
-
-    path = create_file(tmp_path / "Demo.cxw", demo_workshop())
-    window = make_window(path)
-    window.resize(1700, 1000)
-    window.go_blueprint()
-    page = window.blueprint_page
-    page.show_tab("measures")
-    view = page.measures_view
-    qtbot.waitUntil(view.table.isVisible)
-    view.path = path
-    view.window_ = window
+def view(blueprint_tab):
+    view = blueprint_tab("measures")
     return view
 
 

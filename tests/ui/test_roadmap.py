@@ -11,8 +11,6 @@ from PySide6.QtCore import QPoint, Qt
 from cxworkshop.model import blueprint as MB
 from tests.ui.conftest import saved
 
-from ..ops.boards import demo_workshop
-
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -20,17 +18,8 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 @pytest.fixture
-def view(make_window, tmp_path, qtbot):
-    from cxworkshop.store import create_file
-
-    path = create_file(tmp_path / "Demo.cxw", demo_workshop())
-    window = make_window(path)
-    window.resize(1700, 1000)
-    window.go_blueprint()
-    view = window.blueprint_page.roadmap_view
-    qtbot.waitUntil(view.canvas.isVisible)
-    view.path = path
-    view.window_ = window
+def view(blueprint_tab):
+    view = blueprint_tab("roadmap")
     return view
 
 
