@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from ..ops import Added, Batch, Deleted, Edited, Moved, redo_batch, restore, undo_batch
+from ..ops.batch import changes_nothing
 from ..store import Session
 
 EditFn = Callable[[Session, str, dict[str, Any]], Edited]
@@ -23,7 +24,7 @@ DeleteFn = Callable[[Session, str], Deleted]
 MoveFn = Callable[[Session, str, int], Moved]
 Report = Callable[[Exception], None]
 Notify = Callable[[str], None]
-BatchNotify = Callable[[Batch], None]
+BatchNotify = Callable[[Batch, bool], None]  # the batch, and whether it was undone
 
 _EDIT_MERGE_ID = 0x4358
 _BATCH_MERGE_ID = 0x4359
@@ -166,15 +167,20 @@ class BatchCommand(_Command):
         if not isinstance(other, BatchCommand) or other.merge_key != self.merge_key:
             return False
         self.batch.steps.extend(other.batch.steps)
+        if changes_nothing(self.batch):  # typed back to where it began: no step at all
+            self.setObsolete(True)
         return True
 
-    def _run(self, fn: Callable[[], Any]) -> None:
+    def _run(self, fn: Callable[[], Any], undone: bool = False) -> None:
         try:
             fn()
         except Exception as exc:
             self._report(exc)
             self.setObsolete(True)
-        self._notify_batch(self.batch)
+        self._notify_batch(self.batch, undone)
+
+    def undo(self) -> None:
+        self._run(self._undo, undone=True)
 
     def _undo(self) -> None:
         undo_batch(self.session, self.batch)

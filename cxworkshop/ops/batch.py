@@ -96,6 +96,22 @@ class Recorder:
             self.batch.steps.append(Dropped(table, dict(key), removed))
 
 
+def changes_nothing(batch: Batch) -> bool:
+    """Whether the batch's steps, taken together, leave every row as it was: only edits, and
+    each column ends with the value it started with (typing "40" over 40, a nudge and its
+    way back)."""
+    first: dict[tuple, Any] = {}
+    last: dict[tuple, Any] = {}
+    for step in batch.steps:
+        if not isinstance(step, Updated):
+            return False
+        key = (step.table, tuple(sorted(step.key.items())))
+        for column, value in step.after.items():
+            first.setdefault((*key, column), step.before[column])
+            last[(*key, column)] = value
+    return all(first[k] == last[k] for k in first)
+
+
 def undo_batch(session: Session, batch: Batch) -> None:
     with session.atomic() as conn:
         for step in reversed(batch.steps):

@@ -36,9 +36,10 @@ class Editor(QObject):
         self.stack = stack
         self._typing_run = 0
         self._keep_failing = False  # a draft could not be saved; said once until one is
-        #: True while an Undo or Redo is being shown: a page then refreshes even the field that
-        #: has the keyboard (otherwise it leaves a field alone while the facilitator types).
-        self.replaying = False
+        #: "undo" or "redo" (both true) while one is being shown, else False: a page then
+        #: refreshes even the field that has the keyboard (otherwise it leaves a field alone
+        #: while the facilitator types), and can tell which way the change went.
+        self.replaying: str | bool = False
 
     def _notify(self, section: str) -> None:
         self.seal()  # an undo or redo ends any run of typing
@@ -145,9 +146,10 @@ class Editor(QObject):
             self.changed.emit(batch.section)
         return batch
 
-    def _notify_batch(self, batch: Any) -> None:
+    def _notify_batch(self, batch: Any, undone: bool = False) -> None:
         self.seal()
-        self.replaying = True  # fields being typed in show the file's value again
+        # fields being typed in show the file's value again; "undo" or "redo" says which way
+        self.replaying = "undo" if undone else "redo"
         try:
             self.board_changed.emit(batch)
             self.changed.emit(batch.section)
