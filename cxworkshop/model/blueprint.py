@@ -273,27 +273,31 @@ def without_milestone(improvements: list[Improvement],
 def number_text(value: float | None) -> str:
     """A measure's figure exactly as it would be typed: 42.0 → "42", 23.5 → "23.5",
     1234.5678 → "1234.5678", None → "—". Never rounded: what is shown is what is kept, so
-    a field showing a figure can be left without changing it."""
+    a field showing a figure can be left without changing it (and `parse_figure` reads it
+    back as the same number). Beyond a thousand million million it is written as 1e+16."""
     if value is None or not math.isfinite(value):
         return "—"
-    if value == int(value) and abs(value) < 1e15:
+    if abs(value) >= 1e15:
+        return repr(value).removesuffix(".0")
+    if value == int(value):
         return str(int(value))
     return format(Decimal(repr(value)), "f")  # the shortest digits that give back the value
 
 
-_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_GROUPED = re.compile(r"^[+-]?\d{1,3}([,\s\u202f\u00a0]\d{3})+(\.\d+)?$")
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+$")
+_PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
 def parse_figure(text: str) -> float | None:
-    """A figure typed by a person: "1200", "1,200" (thousands), "23.5", "2,5" (a decimal
-    comma), "-3"; None when it is not one (words, "1_000", "nan", "inf")."""
-    text = text.strip().replace(" ", "").replace("\u202f", "").replace("\u00a0", "")
-    if _THOUSANDS.match(text):
-        text = text.replace(",", "")
+    """A figure typed by a person: "1200", "1,200" or "1 200" (thousands), "23.5", "2,5" (a
+    decimal comma), "-3", "1e+16"; None when it is not one (words, "1_000", "1 2", "nan")."""
+    text = text.strip()
+    if _GROUPED.match(text):
+        text = re.sub(r"[,\s\u202f\u00a0]", "", text)
     elif _DECIMAL_COMMA.match(text):
         text = text.replace(",", ".")
-    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", text):
+    if not _PLAIN.match(text):
         return None
     value = float(text)
     return value if math.isfinite(value) else None

@@ -212,9 +212,10 @@ def test_figures_are_written_as_people_write_them():
     assert B.number_text(1234.5678) == "1234.5678"
     assert B.number_text(2500000.25) == "2500000.25"
     assert B.number_text(0.00001) == "0.00001"
+    assert B.number_text(1e15) == "1000000000000000" and B.number_text(1e300) == "1e+300"
 
 
-@given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e14, max_value=1e14))
+@given(st.floats(allow_nan=False, allow_infinity=False))
 def test_a_shown_figure_reads_back_as_the_same_number(value):
     assert B.parse_figure(B.number_text(value)) == value
 
@@ -226,5 +227,7 @@ def test_figures_typed_by_people_are_read():
     assert B.parse_figure(" -3 ") == -3.0
     assert B.parse_figure("1 200") == 1200.0
     assert B.parse_figure(".5") == 0.5
-    for text in ("", "about ten", "1_000", "nan", "inf", "1,2,3", "12%", "0x10"):
+    assert B.parse_figure("1e+16") == 1e16
+    for text in ("", "about ten", "1_000", "nan", "inf", "1,2,3", "12%", "0x10", "1 2",
+                 "1 20"):
         assert B.parse_figure(text) is None, text
