@@ -192,3 +192,41 @@ def test_the_moved_item_stays_chosen_through_undo(view, qtbot):
     # so Delete takes out the item the facilitator sees chosen
     qtbot.keyClick(view.agenda, Qt.Key.Key_Delete)
     assert third not in council(view).agenda
+
+
+# -- found in the second review ---------------------------------------------------------------
+
+def _with_duplicates(view, qtbot):
+    for text in ("Any other business", "Close", "Any other business"):
+        view.new_item.setFocus()
+        qtbot.keyClicks(view.new_item, text)
+        qtbot.keyClick(view.new_item, Qt.Key.Key_Return)
+    return len(council(view).agenda)
+
+
+def test_undoing_a_move_chooses_the_moved_item_even_among_twins(view, qtbot):
+    n = _with_duplicates(view, qtbot)
+    view.agenda.setFocus()
+    view.agenda.setCurrentCell(n - 1, 1)  # the second "Any other business"
+    qtbot.keyClick(view.agenda, Qt.Key.Key_Up, ALT)
+    assert view.agenda.currentRow() == n - 2
+    undo(qtbot, view.agenda)
+    assert council(view).agenda[-3:] == ["Any other business", "Close", "Any other business"]
+    assert view.agenda.currentRow() == n - 1
+
+
+def test_deleting_at_the_end_chooses_the_new_last_item(view, qtbot):
+    n = _with_duplicates(view, qtbot)
+    view.agenda.setFocus()
+    view.agenda.setCurrentCell(n - 1, 1)
+    qtbot.keyClick(view.agenda, Qt.Key.Key_Delete)
+    assert view.agenda.currentRow() == n - 2
+
+
+def test_undoing_a_delete_chooses_the_item_it_brings_back(view, qtbot):
+    before = council(view).agenda
+    view.agenda.setFocus()
+    view.agenda.setCurrentCell(3, 1)
+    qtbot.keyClick(view.agenda, Qt.Key.Key_Delete)
+    undo(qtbot, view.agenda)
+    assert council(view).agenda == before and view.agenda.currentRow() == 3

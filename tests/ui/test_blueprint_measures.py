@@ -263,3 +263,45 @@ def test_a_typed_figure_is_in_the_file_before_the_field_is_left(view, qtbot):
     assert k().target == 45.0
     qtbot.keyClick(view.target, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert k().target == 40.0  # the run of typing was one step
+
+
+# -- found in the second review ---------------------------------------------------------------
+
+def test_a_refused_figure_leaves_the_file_as_it_was(view, qtbot):
+    view.choose("k-nps")
+    steps = view.editor.stack.count()
+    view.target.setFocus()
+    qtbot.waitUntil(view.target.hasFocus)
+    view.target.selectAll()
+    qtbot.keyClicks(view.target, "1.5k")  # wrote 1.5 at the "5", then stopped reading
+    qtbot.keyClick(view.target, Qt.Key.Key_Return)
+    assert "is not one" in view.problem.text()
+    assert next(m for m in measures(view) if m.id == "k-nps").target == 40.0
+    assert view.editor.stack.count() == steps  # and no undo step that does nothing
+    view.choose("k-churn")
+    view.choose("k-nps")
+    assert view.target.text() == "40"
+
+
+def test_retyping_the_figure_that_is_there_pushes_no_step(view, qtbot):
+    view.choose("k-nps")
+    steps = view.editor.stack.count()
+    view.target.setFocus()
+    qtbot.waitUntil(view.target.hasFocus)
+    view.target.selectAll()
+    qtbot.keyClicks(view.target, "40")  # 40 → 4 → 40
+    qtbot.keyClick(view.target, Qt.Key.Key_Return)
+    assert view.editor.stack.count() == steps
+
+
+def test_a_complaint_goes_as_soon_as_the_field_reads_again(view, qtbot):
+    view.choose("k-nps")
+    view.target.setFocus()
+    qtbot.waitUntil(view.target.hasFocus)
+    view.target.selectAll()
+    qtbot.keyClicks(view.target, "abc")
+    qtbot.keyClick(view.target, Qt.Key.Key_Return)
+    assert view.problem.text()
+    view.target.selectAll()
+    qtbot.keyClicks(view.target, "38")
+    assert not view.problem.text()

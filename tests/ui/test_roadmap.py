@@ -355,3 +355,94 @@ def test_typed_dates_are_in_the_file_before_the_field_is_left(view, qtbot):
     assert saved(view.path).blueprint.end == "2028-12"
     undo(qtbot, page.end)
     assert ms(view, "m-crews").start == "2028-04"
+
+
+# -- found in the second review ---------------------------------------------------------------
+
+def _one_lane_of_short_bars(tmp_path):
+    from cxworkshop import model as m
+    from cxworkshop.store import create_file
+    from tests.ops.boards import demo_workshop
+
+    w = demo_workshop()
+    w.blueprint.milestones = [
+        m.Milestone(f"x{i}", f"Milestone number {i} with a medium title",
+                    MB.add_months("2027-01", 2 * i), MB.add_months("2027-01", 2 * i), lane="mkt")
+        for i in range(12)]
+    return create_file(tmp_path / "Short bars.cxw", w)
+
+
+def test_a_narrower_window_never_hides_the_last_lanes(make_window, tmp_path, qtbot):
+    window = make_window(_one_lane_of_short_bars(tmp_path))
+    window.resize(3000, 900)
+    window.go_blueprint()
+    view = window.blueprint_page.roadmap_view
+    canvas = view.canvas
+    qtbot.waitUntil(lambda: canvas.isVisible() and canvas._height() <= canvas.height() + 0.5)
+    window.resize(2000, 900)  # narrower only: more titles go beside their bars, rows stack
+    bar = view.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: canvas.width() < 1900)
+    # every lane can be reached: on screen or by scrolling
+    qtbot.waitUntil(lambda: canvas._height()
+                    <= view.scroll.viewport().height() + bar.maximum() + 0.5)
+
+
+def test_a_title_with_no_room_beside_its_bar_never_covers_the_lane_names(make_window, tmp_path,
+                                                                          qtbot):
+    from cxworkshop import model as m
+    from cxworkshop.store import create_file
+    from tests.ops.boards import demo_workshop
+
+    w = demo_workshop()
+    w.blueprint.start, w.blueprint.end = "2027-01", "2027-12"
+    title = ("Every regional sales team retrained on the new promise, with checked line speeds, "
+             "live installation slots and first-bill explainers, signed off by the council")
+    w.blueprint.milestones = [m.Milestone("m-long", title, "2027-01", "2027-11", lane="mkt")]
+    window = make_window(create_file(tmp_path / "Long.cxw", w))
+    window.resize(1100, 900)
+    window.go_blueprint()
+    canvas = window.blueprint_page.roadmap_view.canvas
+    qtbot.waitUntil(canvas.isVisible)
+    rect = canvas.bar_rects()["m-long"]
+    assert canvas.bar_at(QPoint(60, int(rect.center().y()))) is None  # the lane's name
+    assert canvas.bar_at(rect.center().toPoint()) == "m-long"
+
+
+def test_a_month_typed_and_put_back_leaves_no_undo_step(view, qtbot):
+    view.choose("m-crews")
+    stack = view.window_.stack
+    steps = stack.count()
+    view.start.setFocus()
+    qtbot.waitUntil(view.start.hasFocus)
+    view.start.end(False)
+    qtbot.keyClick(view.start, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(view.start, "5")  # 2028-05, written
+    assert ms(view, "m-crews").start == "2028-05"
+    qtbot.keyClick(view.start, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(view.start, "4")  # back to 2028-04
+    qtbot.keyClick(view.start, Qt.Key.Key_Return)
+    assert ms(view, "m-crews").start == "2028-04" and stack.count() == steps
+
+
+def test_a_refused_month_puts_back_what_its_typing_wrote(view, qtbot):
+    view.choose("m-crews")
+    view.start.setFocus()
+    qtbot.waitUntil(view.start.hasFocus)
+    view.start.selectAll()
+    qtbot.keyClicks(view.start, "2027-041")  # wrote 2027-04 on the way, then stopped reading
+    qtbot.keyClick(view.start, Qt.Key.Key_Return)
+    assert "2027-01" in view.problem.text()
+    assert ms(view, "m-crews").start == "2028-04"
+
+
+def test_a_refused_period_puts_back_what_its_typing_wrote(view, qtbot):
+    page = view.window_.blueprint_page
+    steps = view.window_.stack.count()
+    page.end.setFocus()
+    qtbot.waitUntil(page.end.hasFocus)
+    page.end.selectAll()
+    qtbot.keyClicks(page.end, "2028-061")  # wrote 2028-06 on the way
+    qtbot.keyClick(page.end, Qt.Key.Key_Return)
+    assert "2027-01" in page.problem.text()
+    assert saved(view.path).blueprint.end == "2028-12"
+    assert view.window_.stack.count() == steps

@@ -32,7 +32,9 @@ from ...model import Department, Workshop
 from ...model import blueprint as MB
 from ...model import vocabulary as V
 from ...model.board import initials
+from ...ops import Batch
 from ...ops import blueprint as O
+from ...ops.batch import Inserted
 from ..canvas.style import font, ink_on, tint
 from ..editor import Editor, FieldEdit
 from ..theme import INK
@@ -98,7 +100,6 @@ class CouncilView(QWidget):
         self.editor = editor
         self.workshop = Workshop()
         self.agenda_current = 0
-        self._current_text: str | None = None  # the chosen item's text, to follow it
         self._loading = False
 
         layout = QVBoxLayout(self)
@@ -116,6 +117,7 @@ class CouncilView(QWidget):
         row.addLayout(self._set_up(), 2)
         row.addLayout(self._agenda(), 3)
         layout.addLayout(row, 1)
+        editor.board_changed.connect(self._follow)  # after the page's own reading of the file
 
     def _set_up(self) -> QVBoxLayout:
         left = QVBoxLayout()
@@ -299,13 +301,7 @@ class CouncilView(QWidget):
             table.setItem(r, 1, item)
         table.resizeRowsToContents()  # long items wrap onto more lines
         if items:
-            # the chosen item stays chosen where an undo or redo put it (found by its text)
-            if self._current_text in items and not (
-                    0 <= self.agenda_current < len(items)
-                    and items[self.agenda_current] == self._current_text):
-                self.agenda_current = items.index(self._current_text)
             self.agenda_current = max(0, min(self.agenda_current, len(items) - 1))
-            self._current_text = items[self.agenda_current]
             table.setCurrentCell(self.agenda_current, 1)
         self.agenda_hint.setVisible(not items)
         self.new_item.setEnabled(not read_only)
@@ -344,8 +340,21 @@ class CouncilView(QWidget):
     def _item_chosen(self, row: int) -> None:
         if not self._loading and row >= 0:
             self.agenda_current = row
-            agenda = self.workshop.blueprint.council.agenda
-            self._current_text = agenda[row] if row < len(agenda) else None
+
+    def _follow(self, batch: Batch) -> None:
+        """After an undo or redo of the agenda, the item it put back (or moved, or changed) is
+        the chosen one: the first row the change touched when undone, the last when redone."""
+        if not self.editor.replaying:
+            return
+        steps = [st for st in batch.steps if st.table == "council_agenda_item"]
+        if not steps:
+            return
+        step = steps[0] if self.editor.replaying == "undo" else steps[-1]
+        pos = step.row["pos"] if isinstance(step, Inserted) else step.key["pos"]
+        count = self.agenda.rowCount()
+        self.agenda_current = max(0, min(pos, count - 1))
+        if count:
+            self.agenda.setCurrentCell(self.agenda_current, 1)
 
     def add_typed(self) -> None:
         text = self.new_item.text().strip()
@@ -354,7 +363,6 @@ class CouncilView(QWidget):
         if self.editor.board(O.add_agenda_item, text, label="Add agenda item") is not None:
             self.new_item.clear()
             self.agenda_current = len(self.workshop.blueprint.council.agenda) - 1
-            self._current_text = None
             self.show_workshop(self.workshop)
 
     def _item_changed_in_place(self, item: QTableWidgetItem) -> None:
@@ -365,7 +373,6 @@ class CouncilView(QWidget):
         if not 0 <= row < len(agenda) or text == agenda[row]:
             return
         self.agenda_current = row
-        self._current_text = None
         if self.editor.board(O.edit_agenda_item, row, text, label="Edit agenda item") is None:
             self.show_workshop(self.workshop)  # refused (an empty item): show the file's
 
@@ -382,7 +389,6 @@ class CouncilView(QWidget):
                                          and 0 <= index + step < len(agenda)):
             return
         self.agenda_current = index + step  # it stays the chosen one where it lands
-        self._current_text = agenda[index]
         if self.editor.board(O.move_agenda_item, index, index + step,
                              label="Move agenda item up" if step < 0
                              else "Move agenda item down") is None:

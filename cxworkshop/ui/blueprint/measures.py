@@ -54,6 +54,7 @@ OWNER_COLUMN = 5
 NOBODY = "Nobody yet ⚠"
 ID = Qt.ItemDataRole.UserRole
 LAST = float("inf")  # where a blank figure sorts: after every number
+_NOTHING = object()
 
 
 def figure_text(value: float | None, unit: str) -> str:
@@ -357,6 +358,8 @@ class MeasuresView(QWidget):
         self.current: str | None = None
         self._loading = False
         self._unreadable: dict[str, str] = {}  # field → why its text was not saved
+        self._origin: dict[tuple, object] = {}  # (measure, field, run) → value before typing
+        self._form_for: str | None = None  # the measure the form last showed
 
         col = QVBoxLayout(self)
         col.setContentsMargins(4, 8, 4, 4)
@@ -569,6 +572,9 @@ class MeasuresView(QWidget):
 
     def _fill_form(self) -> None:
         measure = self._measure()
+        # another measure chosen: every field shows it, even the one with the keyboard
+        force = measure is not None and measure.id != self._form_for
+        self._form_for = measure.id if measure is not None else None
         read_only = self.editor.read_only
         for w in (self.name, self.unit, self.baseline, self.target, self.due, self.owner,
                   self.improvement, self.delete_button):
@@ -591,14 +597,14 @@ class MeasuresView(QWidget):
             self._show_unreadable()
             self.problems.setText("")
             return
-        self._show_text(self.name, measure.name)
-        self._show_text(self.unit, measure.unit)
+        self._show_text(self.name, measure.name, force)
+        self._show_text(self.unit, measure.unit, force)
         for key, field in (("baseline", self.baseline), ("target", self.target),
                            ("due", self.due)):
             value = getattr(measure, key)
             text = (value or "") if key == "due" else \
                 ("" if value is None else MB.number_text(value))
-            if self.editor.replaying or not field.hasFocus():
+            if force or self.editor.replaying or not field.hasFocus():
                 self._unreadable.pop(key, None)
                 field.show_value(text)
         self._show_unreadable()
@@ -617,10 +623,11 @@ class MeasuresView(QWidget):
             self.problems.setText("Nothing: it has an owner, a baseline, a target and a date.")
             self.problems.setStyleSheet(f"color: {MUTED};")
 
-    def _show_text(self, field: FieldEdit, value: str) -> None:
+    def _show_text(self, field: FieldEdit, value: str, force: bool = False) -> None:
         """Show the file's text, unless the field is being typed in and already says it (a
         trailing space being typed is not taken away)."""
-        if field.hasFocus() and not self.editor.replaying and field.text().strip() == value:
+        if not force and field.hasFocus() and not self.editor.replaying \
+                and field.text().strip() == value:
             return
         field.show_value(value)
 
@@ -687,45 +694,59 @@ class MeasuresView(QWidget):
         """Save a figure at each key once the field holds one (a run of typing is one undo
         step); a field that does not hold one yet is said when it is left."""
         value = parse_figure(text) if text.strip() else None
-        if value is not None and self._measure() is not None:  # (emptied: cleared on leaving)
-            self._edit(key, value, typing=True)
+        if value is not None:  # (an emptied field is cleared when it is left)
+            self._typed(key, value)
 
     def _due_typed(self, text: str) -> None:
-        text = text.strip()
-        if rules.is_date(text) and self._measure() is not None:
-            self._edit("due", text, typing=True)
+        if rules.is_date(text.strip()):
+            self._typed("due", text.strip())
+
+    def _typed(self, key: str, value) -> None:
+        measure = self._measure()
+        if measure is None:
+            return
+        # what the field held when this run of typing began, to put back if it ends refused
+        self._origin.setdefault((measure.id, key, self.editor.run), getattr(measure, key))
+        if self._unreadable.pop(key, None) is not None:
+            self._show_unreadable()  # it reads now: no complaint about what it said before
+        self._edit(key, value, typing=True)
+
+    def _refuse(self, key: str, sentence: str) -> None:
+        """Say why the field's text is not taken, and take back what its run of typing wrote
+        on the way (typing "1.5k" wrote 1.5 at the "5"): the figure stays as it was."""
+        self._unreadable[key] = sentence
+        self._show_unreadable()
+        measure = self._measure()
+        if measure is not None:
+            origin = self._origin.pop((measure.id, key, self.editor.run), _NOTHING)
+            if origin is not _NOTHING:
+                self._edit(key, origin, typing=True)  # merges: the run now changes nothing
 
     def _figure_done(self, key: str) -> None:
-        self.editor.seal()
         field = self.baseline if key == "baseline" else self.target
         text = field.text().strip()
-        if self._measure() is None:
-            return
-        if text:
-            value = parse_figure(text)
-            if value is None:
-                self._unreadable[key] = (f"The {key} is a number, like 38 or 23.5; "
-                                         f"“{text}” is not one.")
+        value = parse_figure(text) if text else None
+        if self._measure() is not None:
+            if text and value is None:
+                self._refuse(key, f"The {key} is a number, like 38 or 23.5; “{text}” is not one.")
+            else:
+                self._unreadable.pop(key, None)
                 self._show_unreadable()
-                return
-        else:
-            value = None
-        self._unreadable.pop(key, None)
-        self._show_unreadable()
-        self._edit(key, value)
+                self._edit(key, value)
+        self._origin.clear()
+        self.editor.seal()
 
     def _due_done(self) -> None:
-        self.editor.seal()
         text = self.due.text().strip()
-        if self._measure() is None:
-            return
-        if text and not rules.is_date(text):
-            self._unreadable["due"] = f"Write the date like 2027-12-31; “{text}” is not one."
-            self._show_unreadable()
-            return
-        self._unreadable.pop("due", None)
-        self._show_unreadable()
-        self._edit("due", text or None)
+        if self._measure() is not None:
+            if text and not rules.is_date(text):
+                self._refuse("due", f"Write the date like 2027-12-31; “{text}” is not one.")
+            else:
+                self._unreadable.pop("due", None)
+                self._show_unreadable()
+                self._edit("due", text or None)
+        self._origin.clear()
+        self.editor.seal()
 
     def delete_current(self) -> None:
         measure = self._measure()

@@ -36,6 +36,7 @@ class BlueprintPage(QWidget):
         self.session = editor.session
         self.workshop = Workshop()
         self._stale = True
+        self._origin: dict[tuple, tuple[str | None, str | None]] = {}  # typing run → period
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
@@ -171,15 +172,25 @@ class BlueprintPage(QWidget):
             problem = "Write months like 2027-01."
         else:
             problem = MB.period_problem(start, end)
+        bp = self.workshop.blueprint
+        run = ("period", self.editor.run)
         if problem:
             if not typing:
-                self.problem.setText(problem)
+                origin = self._origin.pop(run, None)
+                if origin is not None and origin != (bp.start, bp.end):
+                    # take back what this run wrote on the way ("2028-061" wrote 2028-06)
+                    self.editor.board(O.set_period, *origin, label="Set the blueprint period",
+                                      merge_key=run)
+                self.problem.setText(problem)  # (after the page showed the file again)
+                self._origin.clear()
                 self.editor.seal()
             return
         self.problem.setText("")
-        bp = self.workshop.blueprint
         if (start, end) != (bp.start, bp.end):
+            if typing:
+                self._origin.setdefault(run, (bp.start, bp.end))
             self.editor.board(O.set_period, start, end, label="Set the blueprint period",
-                              merge_key=("period", self.editor.run) if typing else None)
+                              merge_key=run if typing else None)
         if not typing:
+            self._origin.clear()
             self.editor.seal()

@@ -152,6 +152,11 @@ class Roadmap(QWidget):
     def label_max_w(self) -> float:
         return LABEL_MAX_W * self.s
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()  # narrower months can put more titles beside bars: more rows
+
     def fit_height(self, height: float) -> None:
         """The height the view has for the road map; a short one grows to fill it."""
         if height != self.available_height:
@@ -293,7 +298,9 @@ class Roadmap(QWidget):
         right_edge = LANE_W + len(geo.months) * geo.mw
         if self.month_x(m.end) + geo.mw + room <= right_edge:
             return "right", room
-        return "left", room
+        if self.month_x(m.start) - room >= LANE_W:
+            return "left", room
+        return "inside", 0.0  # no room either side: cut short inside the bar
 
     def _extent(self, m: Milestone) -> tuple[int, int]:
         first, last = MB.month_index(m.start), MB.month_index(m.end)
@@ -469,11 +476,18 @@ class Roadmap(QWidget):
         side, room = self._label_side(m)
         p.save()
         if side == "inside":
-            px = self._inside_px(m, rect.width()) or round(12 * self.s)
-            p.setFont(font(px, bold=True))
+            px = self._inside_px(m, rect.width())
             p.setPen(FLAG if flagged and not chosen else INK)
             p.setClipRect(rect)
-            p.drawText(rect.adjusted(14, 2, -6, -2), _WRAP, text)
+            box = rect.adjusted(14, 2, -6, -2)
+            if px is not None:
+                p.setFont(font(px, bold=True))
+                p.drawText(box, _WRAP, text)
+            else:  # too long for the bar and no room beside it: one line, cut short
+                p.setFont(font(round(13 * self.s), bold=True))
+                p.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                           QFontMetricsF(font(round(13 * self.s), bold=True)).elidedText(
+                               text, Qt.TextElideMode.ElideRight, box.width()))
         else:
             metrics = QFontMetricsF(font(LABEL_PX * self.s, bold=True))
             shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room - 14)
@@ -629,6 +643,7 @@ class RoadmapView(QWidget):
         self.workshop = Workshop()
         self.current: str | None = None
         self._loading = False
+        self._origin: dict[tuple, tuple[str, str]] = {}  # a run of typing → dates before it
 
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -951,20 +966,28 @@ class RoadmapView(QWidget):
             problem = "Write months like 2027-01."
         elif end < start:
             problem = "A milestone cannot end before it starts."
+        run = ("milestone dates", m.id, self.editor.run)
         if problem:
             if not typing:
-                self.problem.setText(problem)
+                origin = self._origin.pop(run, None)
+                if origin is not None and origin != (m.start, m.end):
+                    # take back what this run wrote on the way ("2027-041" wrote 2027-04)
+                    self.editor.board(O.edit_milestone, m.id, start=origin[0], end=origin[1],
+                                      label="Change milestone dates", merge_key=run)
+                self.problem.setText(problem)  # (after the form showed the file again)
+                self._origin.clear()
                 self.editor.seal()
             return
         if (start, end) != (m.start, m.end):
+            if typing:
+                self._origin.setdefault(run, (m.start, m.end))
             self.editor.board(O.edit_milestone, m.id, start=start, end=end,
-                              label="Change milestone dates",
-                              merge_key=("milestone dates", m.id, self.editor.run)
-                              if typing else None)
+                              label="Change milestone dates", merge_key=run if typing else None)
         else:
             bp = self.workshop.blueprint
             self.problem.setText(MB.placement_problem(m, bp.start, bp.end) or "")
         if not typing:
+            self._origin.clear()
             self.editor.seal()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
