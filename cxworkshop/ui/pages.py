@@ -1,9 +1,20 @@
-"""The welcome page, shown when no workshop is open."""
+"""Page pieces: the welcome page (shown when no workshop is open) and tabs built when first
+shown."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class WelcomePage(QWidget):
@@ -48,3 +59,52 @@ class WelcomePage(QWidget):
             item = QListWidgetItem(path)
             item.setData(Qt.ItemDataRole.UserRole, path)
             self.recent.addItem(item)
+
+
+class LazyTabs(QTabWidget):
+    """Tabs whose views are built the first time they are shown (or asked for): a workshop
+    often reopens on a page, and start-up should not pay for tabs nobody has looked at yet.
+
+    `built(view)` is called once for each view as it is made (the page shows it the
+    workshop then)."""
+
+    def __init__(self, name: str, built: Callable[[QWidget], None],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self._on_built = built
+        self._makers: dict[str, Callable[[], QWidget]] = {}
+        self._holders: dict[str, QWidget] = {}
+        self.views: dict[str, QWidget] = {}  # those built so far, by key
+        self.currentChanged.connect(self._shown)
+
+    def add_now(self, key: str, title: str, widget: QWidget) -> None:
+        """A tab built at once (it is not one of `views`: the page shows it itself)."""
+        self._holders[key] = widget
+        self.addTab(widget, title)
+
+    def add_later(self, key: str, title: str, make: Callable[[], QWidget]) -> None:
+        holder = QWidget()
+        QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+        self._holders[key] = holder
+        self._makers[key] = make
+        self.addTab(holder, title)
+
+    def view(self, key: str) -> QWidget:
+        """The view of tab `key`, built on first need."""
+        view = self.views.get(key)
+        if view is None:
+            view = self._makers[key]()
+            self._holders[key].layout().addWidget(view)
+            self.views[key] = view
+            self._on_built(view)
+        return view
+
+    def show_tab(self, key: str) -> None:
+        self.setCurrentWidget(self._holders[key])
+
+    def _shown(self, index: int) -> None:
+        holder = self.widget(index)
+        key = next((k for k, h in self._holders.items() if h is holder), None)
+        if key in self._makers:
+            self.view(key)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -23,9 +22,9 @@ from ...ops import actions as A
 from ...ops import blueprint as O
 from ...ops import priorities as P
 from ..editor import Editor, FieldEdit
+from ..pages import LazyTabs
 
 SECTIONS = ("departments", "participants", "priorities", "blueprint", "actions")
-TABS = (("roadmap", "Road map"), ("measures", "Measures"), ("council", "CX council"))
 
 
 class BlueprintPage(QWidget):
@@ -67,54 +66,51 @@ class BlueprintPage(QWidget):
         top.addWidget(self.problem)
         layout.addLayout(top)
 
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("blueprint.tabs")
-        # Tabs other than the one shown are built when first shown (the demo reopens here).
-        self._built: dict[str, QWidget] = {}
-        self._holders: dict[str, QWidget] = {}
-        for key, tab_title in TABS:
-            holder = QWidget()
-            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-            self._holders[key] = holder
-            self.tabs.addTab(holder, tab_title)
-        self._view("roadmap")
-        self.tabs.currentChanged.connect(lambda i: self._view(TABS[i][0]))
-        layout.addWidget(self.tabs, 1)
+        # the page reads the file before any tab hears of a change (tabs connect later)
         editor.board_changed.connect(self.follow)
         editor.changed.connect(self._changed)
+        self.tabs = LazyTabs("blueprint.tabs", self._built)
+        self.tabs.add_later("roadmap", "Road map", self._roadmap)
+        self.tabs.add_later("measures", "Measures", self._measures)
+        self.tabs.add_later("council", "CX council", self._council)
+        self.tabs.view("roadmap")  # the first tab shows at once; the others when first shown
+        layout.addWidget(self.tabs, 1)
 
     # -- the tabs ---------------------------------------------------------------------------------
 
-    def _view(self, key: str) -> QWidget:
-        view = self._built.get(key)
-        if view is None:
-            if key == "roadmap":
-                from .roadmap import RoadmapView as cls
-            elif key == "measures":
-                from .measures import MeasuresView as cls
-            else:
-                from .council import CouncilView as cls
-            view = cls(self.editor)
-            self._holders[key].layout().addWidget(view)
-            self._built[key] = view
-            if not self._stale:
-                view.show_workshop(self.workshop)
-        return view
+    def _roadmap(self) -> QWidget:
+        from .roadmap import RoadmapView
+
+        return RoadmapView(self.editor)
+
+    def _measures(self) -> QWidget:
+        from .measures import MeasuresView
+
+        return MeasuresView(self.editor)
+
+    def _council(self) -> QWidget:
+        from .council import CouncilView
+
+        return CouncilView(self.editor)
+
+    def _built(self, view) -> None:
+        if not self._stale:
+            view.show_workshop(self.workshop)
 
     @property
     def roadmap_view(self):
-        return self._view("roadmap")
+        return self.tabs.view("roadmap")
 
     @property
     def measures_view(self):
-        return self._view("measures")
+        return self.tabs.view("measures")
 
     @property
     def council_view(self):
-        return self._view("council")
+        return self.tabs.view("council")
 
     def show_tab(self, key: str) -> None:
-        self.tabs.setCurrentWidget(self._holders[key])
+        self.tabs.show_tab(key)
 
     # -- reading the file ---------------------------------------------------------------------------
 
@@ -132,7 +128,7 @@ class BlueprintPage(QWidget):
         if shown:  # both fields say what the file holds: no complaint about what they said
             self.problem.setText("")
         self.period_words.setText(MB.period_words(bp.start, bp.end))
-        for view in self._built.values():
+        for view in self.tabs.views.values():
             view.show_workshop(self.workshop)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name

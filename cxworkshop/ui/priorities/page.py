@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from ...ops import Batch
 from ...ops import actions as A
 from ...ops import priorities as O
 from ..editor import Editor, FieldEdit, FieldText
+from ..pages import LazyTabs
 from ..tables import SORT_KEY, SortItem, read_only_list
 from .matrix import Matrix
 
@@ -79,22 +79,14 @@ class PrioritiesPage(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([900, 640])
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("priorities.tabs")
-        self.tabs.addTab(split, "Improvements")
-        # The other tabs are built when first shown (a workshop often opens on this page, and
-        # start-up should not pay for screens nobody has looked at yet).
-        self._built: dict[str, QWidget] = {}
-        self._holders: dict[str, QWidget] = {}
-        for key, title in TABS:
-            holder = QWidget()
-            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-            self._holders[key] = holder
-            self.tabs.addTab(holder, title)
-        self.tabs.currentChanged.connect(self._tab_shown)
-        layout.addWidget(self.tabs, 1)
+        # the page reads the file before any tab hears of a change (tabs connect later)
         editor.board_changed.connect(self.follow)
         editor.changed.connect(self._changed)
+        self.tabs = LazyTabs("priorities.tabs", self._built)
+        self.tabs.add_now("improvements", "Improvements", split)
+        for key, title in TABS:  # built when first shown: a workshop often opens on this page
+            self.tabs.add_later(key, title, lambda key=key: self._make(key))
+        layout.addWidget(self.tabs, 1)
 
     def _form(self) -> QWidget:
         box = QWidget()
@@ -161,52 +153,44 @@ class PrioritiesPage(QWidget):
         self._fill_table()
         self._fill_form()
         self.new_title.setEnabled(not self.session.read_only)
-        for view in self._built.values():
+        for view in self.tabs.views.values():
             view.show_workshop(self.workshop)
 
     # -- the other tabs -----------------------------------------------------------------------
 
-    def _view(self, key: str) -> QWidget:
-        """The view of tab `key`, built (and shown the workshop) on first need."""
-        view = self._built.get(key)
-        if view is None:
-            if key == "vote":
-                from .voting import VotingView as cls
-            elif key == "decisions":
-                from .decisions import DecisionsView as cls
-            elif key == "contract":
-                from .contract import ContractView as cls
-            else:
-                from .actions import ActionsView as cls
-            view = cls(self.editor)
-            self._holders[key].layout().addWidget(view)
-            self._built[key] = view
-            if not self._stale:
-                view.show_workshop(self.workshop)
-        return view
+    def _make(self, key: str) -> QWidget:
+        if key == "vote":
+            from .voting import VotingView as cls
+        elif key == "decisions":
+            from .decisions import DecisionsView as cls
+        elif key == "contract":
+            from .contract import ContractView as cls
+        else:
+            from .actions import ActionsView as cls
+        return cls(self.editor)
 
-    def _tab_shown(self, index: int) -> None:
-        if index > 0:
-            self._view(TABS[index - 1][0])
+    def _built(self, view) -> None:
+        if not self._stale:
+            view.show_workshop(self.workshop)
 
     @property
     def voting_view(self):
-        return self._view("vote")
+        return self.tabs.view("vote")
 
     @property
     def decisions_view(self):
-        return self._view("decisions")
+        return self.tabs.view("decisions")
 
     @property
     def contract_view(self):
-        return self._view("contract")
+        return self.tabs.view("contract")
 
     @property
     def actions_view(self):
-        return self._view("actions")
+        return self.tabs.view("actions")
 
     def show_tab(self, key: str) -> None:
-        self.tabs.setCurrentWidget(self._holders[key])
+        self.tabs.show_tab(key)
 
     def _fill_table(self) -> None:
         people = {p.id: p for p in self.workshop.participants}
