@@ -11,8 +11,8 @@ from typing import Any
 from ..model import rules
 from ..model import vocabulary as V
 from ..store import Session
-from .batch import Batch, Recorder, delete_one, move_row, update_one
-from .core import OpError, new_id, require
+from .batch import Batch, delete_one, insert_new, move_row, update_one
+from .core import OpError, require
 from .core import text as _text
 
 SECTION = "actions"
@@ -63,12 +63,7 @@ def add_action(session: Session, text: str, *, owner: str | None = None, due: st
     values = _values(session, {"text": text, "owner": owner, "due": due, "status": status,
                                "improvement": improvement})
     index = _index(index)
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        oid = new_id(session, "act")
-        Recorder(conn, batch).insert("action", {"id": oid, **values}, index)
-    batch.created.append(oid)
-    return batch
+    return insert_new(session, SECTION, "action", "act", values, index)
 
 
 def edit_action(session: Session, action: str, **values: Any) -> Batch:

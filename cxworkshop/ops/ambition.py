@@ -13,8 +13,8 @@ from ..model import rules
 from ..model import vocabulary as V
 from ..store import Session
 from ..store import rows as R
-from .batch import Batch, Recorder, delete_one, update_one
-from .core import OpError, id_for_new, text
+from .batch import Batch, Recorder, delete_one, insert_new, update_one
+from .core import OpError, text
 
 SECTION = "ambition"
 TEXT_FIELDS = ("cx_definition", "vision", "destination", "programme_name")
@@ -97,12 +97,7 @@ def add_companion(session: Session, name: str, side: str = "internal", role: str
     last)."""
     values = _companion_values(session, {"name": name, "side": side, "role": role,
                                          "department": department, "note": note})
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        oid = id_for_new(session, "co", id)
-        Recorder(conn, batch).insert("companion", {"id": oid, **values}, index)
-    batch.created.append(oid)
-    return batch
+    return insert_new(session, SECTION, "companion", "co", values, index, id)
 
 
 def edit_companion(session: Session, companion: str, **values: Any) -> Batch:

@@ -15,7 +15,7 @@ from ..store import Session
 from ..store import rows as R
 from ..store import tables as T
 from ..store.rows import Key, Removed
-from .core import OpError
+from .core import OpError, id_for_new
 
 
 @dataclass(slots=True)
@@ -133,6 +133,19 @@ def redo_batch(session: Session, batch: Batch) -> None:
                 R.update(conn, step.table, step.key, step.after)
             else:
                 step.removed = R.delete(conn, step.table, step.key)
+
+
+def insert_new(session: Session, section: str, table: str, prefix: str,
+               values: dict[str, Any], index: int | None = None,
+               given_id: str | None = None) -> Batch:
+    """A new object (its id `given_id`, or a fresh one starting with `prefix`) at `index` in its
+    list, as one step; its id is the batch's `created[0]`."""
+    batch = Batch(section)
+    with session.atomic() as conn:
+        oid = id_for_new(session, prefix, given_id)
+        Recorder(conn, batch).insert(table, {"id": oid, **values}, index)
+    batch.created.append(oid)
+    return batch
 
 
 def update_one(session: Session, section: str, table: str, key: Key,

@@ -17,8 +17,8 @@ from ..model import rules
 from ..model import vocabulary as V
 from ..store import Session
 from ..store import rows as R
-from .batch import Batch, Recorder, delete_one, move_row, update_one
-from .core import OpError, id_for_new, require
+from .batch import Batch, Recorder, delete_one, insert_new, move_row, update_one
+from .core import OpError, require
 from .core import text as _text
 
 SECTION = "blueprint"
@@ -109,12 +109,7 @@ def add_milestone(session: Session, title: str, start: str, end: str, *,
                                          "owner": owner})
     _span_problem(values["title"], values["start"], values["end"])
     index = _index(index)
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        oid = id_for_new(session, "m", id)
-        Recorder(conn, batch).insert("milestone", {"id": oid, **values}, index)
-    batch.created.append(oid)
-    return batch
+    return insert_new(session, SECTION, "milestone", "m", values, index, id)
 
 
 def edit_milestone(session: Session, milestone: str, **values: Any) -> Batch:
@@ -206,12 +201,7 @@ def add_measure(session: Session, name: str, *, unit: str = "", baseline: object
                                        "target": target, "due": due, "owner": owner,
                                        "improvement": improvement})
     index = _index(index)
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        oid = id_for_new(session, "k", id)
-        Recorder(conn, batch).insert("measure", {"id": oid, **values}, index)
-    batch.created.append(oid)
-    return batch
+    return insert_new(session, SECTION, "measure", "k", values, index, id)
 
 
 def edit_measure(session: Session, measure: str, **values: Any) -> Batch:

@@ -18,7 +18,7 @@ from ..model import rules
 from ..model import vocabulary as V
 from ..store import Session
 from ..store import rows as R
-from .batch import Batch, Recorder, delete_one, move_row, update_one
+from .batch import Batch, Recorder, delete_one, insert_new, move_row, update_one
 from .core import OpError, id_for_new, new_id, require
 from .core import text as _text
 
@@ -376,12 +376,7 @@ def add_decision(session: Session, text: str, *, improvement: str | None = None,
     values = _decision_values(session, {"text": text, "improvement": improvement,
                                         "date": date})
     index = _index(index)
-    batch = Batch(SECTION)
-    with session.atomic() as conn:
-        oid = new_id(session, "d")
-        Recorder(conn, batch).insert("decision", {"id": oid, **values}, index)
-    batch.created.append(oid)
-    return batch
+    return insert_new(session, SECTION, "decision", "d", values, index)
 
 
 def edit_decision(session: Session, decision: str, **values: Any) -> Batch:
