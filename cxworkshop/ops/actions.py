@@ -12,7 +12,7 @@ from ..model import rules
 from ..model import vocabulary as V
 from ..store import Session
 from .batch import Batch, delete_one, insert_new, move_row, update_one
-from .core import OpError, require
+from .core import OpError, list_index, require
 from .core import text as _text
 
 SECTION = "actions"
@@ -50,19 +50,13 @@ def _values(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _index(index: object) -> int | None:
-    if index is not None and (isinstance(index, bool) or not isinstance(index, int)):
-        raise OpError(f"A place in the list is a whole number, and {index!r} is not one.")
-    return index
-
-
 def add_action(session: Session, text: str, *, owner: str | None = None, due: str | None = None,
                status: str = "open", improvement: str | None = None,
                index: int | None = None) -> Batch:
     """A new action; `index` places it among the others (by default last)."""
     values = _values(session, {"text": text, "owner": owner, "due": due, "status": status,
                                "improvement": improvement})
-    index = _index(index)
+    index = list_index(index)
     return insert_new(session, SECTION, "action", "act", values, index)
 
 

@@ -18,7 +18,7 @@ from ..model import vocabulary as V
 from ..store import Session
 from ..store import rows as R
 from .batch import Batch, Recorder, delete_one, insert_new, move_row, update_one
-from .core import OpError, require
+from .core import OpError, list_index, require, whole
 from .core import text as _text
 
 SECTION = "blueprint"
@@ -26,16 +26,6 @@ MILESTONE_FIELDS = ("title", "start", "end", "lane", "improvement", "owner")
 MEASURE_FIELDS = ("name", "unit", "baseline", "target", "due", "owner", "improvement")
 COUNCIL_FIELDS = ("operational_cadence", "strategic_cadence", "chair")
 BLUEPRINT = {"id": 1}
-
-
-def _whole(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _index(index: object) -> int | None:
-    if index is not None and not _whole(index):
-        raise OpError(f"A place in the list is a whole number, and {index!r} is not one.")
-    return index
 
 
 def _ref(session: Session, table: str, value: object, what: str) -> str | None:
@@ -108,7 +98,7 @@ def add_milestone(session: Session, title: str, start: str, end: str, *,
                                          "lane": lane, "improvement": improvement,
                                          "owner": owner})
     _span_problem(values["title"], values["start"], values["end"])
-    index = _index(index)
+    index = list_index(index)
     return insert_new(session, SECTION, "milestone", "m", values, index, id)
 
 
@@ -126,7 +116,7 @@ def shift_milestone(session: Session, milestone: str, months: int, *,
                     lane: object = ...) -> Batch:
     """Move a milestone `months` later (earlier if negative), keeping its length; `lane`, if
     given, moves it to another lane (a department's id, or None for the shared lane)."""
-    if not _whole(months):
+    if not whole(months):
         raise OpError(f"A milestone moves by a whole number of months, and {months!r} is not one.")
     row = _milestone(session, milestone)
     values: dict[str, Any] = {}
@@ -200,7 +190,7 @@ def add_measure(session: Session, name: str, *, unit: str = "", baseline: object
     values = _measure_values(session, {"name": name, "unit": unit, "baseline": baseline,
                                        "target": target, "due": due, "owner": owner,
                                        "improvement": improvement})
-    index = _index(index)
+    index = list_index(index)
     return insert_new(session, SECTION, "measure", "k", values, index, id)
 
 
@@ -265,7 +255,7 @@ def set_member(session: Session, participant: str, member: bool, *,
     """Put a participant on the council (`member` True; `index` places them in the list, by
     default last) or take them off it. The chair stays a member until another is chosen."""
     require(session, "participant", participant, "participant")
-    index = _index(index)
+    index = list_index(index)
     batch = Batch(SECTION)
     present = participant in _members(session)
     if member == present:
@@ -287,7 +277,7 @@ def _agenda(session: Session) -> list[str]:
 
 
 def _agenda_index(session: Session, index: object) -> int:
-    if not _whole(index):
+    if not whole(index):
         raise OpError(f"A place in the agenda is a whole number, and {index!r} is not one.")
     n = len(_agenda(session))
     if not 0 <= index < n:  # type: ignore[operator]
@@ -299,7 +289,7 @@ def _agenda_index(session: Session, index: object) -> int:
 def add_agenda_item(session: Session, text: str, *, index: int | None = None) -> Batch:
     """A new item on the council's standing agenda; `index` places it (by default last)."""
     value = _text(text, "agenda item", required=True).strip()
-    index = _index(index)
+    index = list_index(index)
     batch = Batch(SECTION)
     with session.atomic() as conn:
         Recorder(conn, batch).insert("council_agenda_item", {"text": value}, index)
@@ -315,7 +305,7 @@ def edit_agenda_item(session: Session, index: int, text: str) -> Batch:
 def move_agenda_item(session: Session, index: int, new_index: int) -> Batch:
     """Move the agenda item at `index` to `new_index` (0 is first)."""
     index = _agenda_index(session, index)
-    if not _whole(new_index):
+    if not whole(new_index):
         raise OpError(f"A place in the agenda is a whole number, and {new_index!r} is not one.")
     items = _agenda(session)
     new_index = max(0, min(new_index, len(items) - 1))

@@ -84,6 +84,18 @@ def id_for_new(session: Session, prefix: str, given: str | None) -> str:
     return given
 
 
+def whole(value: object) -> bool:
+    """Whether a value is a whole number (True and False are not, though Python says so)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def list_index(index: object) -> int | None:
+    """A place in a list as a verb is given it: a whole number, or None for the end."""
+    if index is not None and not whole(index):
+        raise OpError(f"A place in the list is a whole number, and {index!r} is not one.")
+    return index  # type: ignore[return-value]
+
+
 def require(session: Session, table: str, oid: str, what: str) -> dict[str, Any]:
     row = R.get(session.conn, table, {"id": oid})
     if row is None:

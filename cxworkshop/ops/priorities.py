@@ -19,7 +19,7 @@ from ..model import vocabulary as V
 from ..store import Session
 from ..store import rows as R
 from .batch import Batch, Recorder, delete_one, insert_new, move_row, update_one
-from .core import OpError, id_for_new, new_id, require
+from .core import OpError, id_for_new, list_index, new_id, require, whole
 from .core import text as _text
 
 SECTION = "priorities"
@@ -34,16 +34,6 @@ def _today() -> str:
     return _dt.date.today().isoformat()
 
 
-def _whole(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _index(index: object) -> int | None:
-    if index is not None and not _whole(index):
-        raise OpError(f"A place in the list is a whole number, and {index!r} is not one.")
-    return index
-
-
 def _date(value: object, what: str) -> str | None:
     if value in ("", None):
         return None
@@ -55,7 +45,7 @@ def _date(value: object, what: str) -> str | None:
 def _score(value: object, what: str, *, nullable: bool = True) -> int | None:
     if value is None and nullable:
         return None
-    if not _whole(value) or not 1 <= value <= 5:
+    if not whole(value) or not 1 <= value <= 5:
         raise OpError(f"The {what} is a whole number from 1 to 5, and {value!r} is not one.")
     return value
 
@@ -135,7 +125,7 @@ def add_improvement(session: Session, title: str, description: str = "", *,
     values = _improvement_values(session, {"title": title, "description": description,
                                            "status": status})
     linked = _note_ids(session, notes)
-    index = _index(index)
+    index = list_index(index)
     batch = Batch(SECTION)
     with session.atomic() as conn:
         oid = id_for_new(session, "i", id)
@@ -248,7 +238,7 @@ def _spent(session: Session) -> list[tuple[str, str, int]]:
 
 def set_dots_per_participant(session: Session, n: int) -> Batch:
     """How many dots each participant may place (1 to 99)."""
-    if not _whole(n) or not 1 <= n <= MAX_DOTS:
+    if not whole(n) or not 1 <= n <= MAX_DOTS:
         raise OpError(f"Each participant gets a whole number of dots from 1 to {MAX_DOTS}, and "
                       f"{n!r} is not one.")
     over = [(name, dots) for _pid, name, dots in _spent(session) if dots > n]
@@ -375,7 +365,7 @@ def add_decision(session: Session, text: str, *, improvement: str | None = None,
     """Record a decision, about an improvement or not, with its date (None: no date)."""
     values = _decision_values(session, {"text": text, "improvement": improvement,
                                         "date": date})
-    index = _index(index)
+    index = list_index(index)
     return insert_new(session, SECTION, "decision", "d", values, index)
 
 
@@ -428,7 +418,7 @@ def set_preamble(session: Session, text: str) -> Batch:
 def add_rule(session: Session, text: str, *, index: int | None = None) -> Batch:
     """A rule of the social contract; `index` places it among the others (by default last)."""
     value = _text(text, "rule", required=True).strip()
-    index = _index(index)
+    index = list_index(index)
     batch = Batch(SECTION)
     with session.atomic() as conn:
         oid = new_id(session, "rule")
