@@ -56,10 +56,11 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="write a workshop file out in another format",
                        description="Export a session file as JSON, its actions as a CSV "
                                    "table, the council pack as a PDF, a picture of its Discover "
-                                   "board, or any of these in one run (give --json, --csv, "
-                                   "--council-pack and --png together). The session file itself "
-                                   "is only read, so it may be read-only or open in the app. No "
-                                   "window is opened: --png works without a display.")
+                                   "board, the board as a JSON Canvas for Obsidian and other "
+                                   "whiteboards, or any of these in one run (give --json, --csv, "
+                                   "--council-pack, --png and --canvas together). The session "
+                                   "file itself is only read, so it may be read-only or open in "
+                                   "the app. No window is opened: --png works without a display.")
     p.add_argument("file", metavar="FILE.cxw")
     p.add_argument("--json", metavar="OUT.json",
                    help="write the whole workshop as interchange JSON (format v1)")
@@ -72,6 +73,11 @@ def _parser() -> argparse.ArgumentParser:
                    help="write the council pack, an A4 PDF for the chair of the CX council's "
                         "first meeting: the council and how often it meets, its standing agenda, "
                         "the open actions by owner, the measures and the agreed improvements")
+    p.add_argument("--canvas", metavar="OUT.canvas",
+                   help="write the Discover board as JSON Canvas 1.0 (Obsidian Canvas and other "
+                        "tools open it): each note a text node holding its text as typed, each "
+                        "cluster a group, each link an arrow; private notes, and the links to "
+                        "them, are left out")
     p.add_argument("--png", metavar="OUT.png",
                    help="draw the Discover board as a PNG image, everything on it fitted in")
     p.add_argument("--width", metavar="N",
@@ -188,23 +194,25 @@ def _check_output(out: str, source: str, what: str, force: bool) -> None:
 
 
 def _export(args: argparse.Namespace) -> None:
-    """`export FILE --json OUT.json --csv OUT.csv --council-pack OUT.pdf --png OUT.png`: every
-    output is checked before anything is read or written; each is then written whole or not at
-    all."""
+    """`export FILE --json OUT.json --csv OUT.csv --council-pack OUT.pdf --png OUT.png
+    --canvas OUT.canvas`: every output is checked before anything is read or written; each is
+    then written whole or not at all."""
     from .interchange import dump_json
     from .interchange.actions_csv import ActionsCsvError, write_actions_csv
     from .store import Session
 
-    if all(out is None for out in (args.json, args.csv, args.council_pack, args.png)):
-        raise CliError("export needs --json OUT.json, --csv OUT.csv, --council-pack OUT.pdf or "
-                       "--png OUT.png (or several); see cxworkshop export --help.")
+    if all(out is None for out in (args.json, args.csv, args.council_pack, args.png,
+                                   args.canvas)):
+        raise CliError("export needs --json OUT.json, --csv OUT.csv, --council-pack OUT.pdf, "
+                       "--png OUT.png or --canvas OUT.canvas (or several); see cxworkshop "
+                       "export --help.")
     if args.width is not None and args.png is None:
         raise CliError("--width is the width of the PNG; add --png OUT.png to draw one.")
     width = _width(args.width)
     outputs = [(option, out, what) for option, out, what in (
         ("--json", args.json, "JSON"), ("--csv", args.csv, "CSV"),
-        ("--council-pack", args.council_pack, "council pack"), ("--png", args.png, "PNG"))
-        if out is not None]
+        ("--council-pack", args.council_pack, "council pack"), ("--png", args.png, "PNG"),
+        ("--canvas", args.canvas, "canvas")) if out is not None]
     for i, (option, out, what) in enumerate(outputs):
         _check_output(out, args.file, what, args.force)
         for earlier, earlier_out, _ in outputs[:i]:
@@ -212,7 +220,7 @@ def _export(args: argparse.Namespace) -> None:
                 raise CliError(f"{out} is given for both {earlier} and {option}; "
                                "choose two names.")
     with Session.open(args.file, read_only=True) as session:
-        needed = (args.json, args.csv, args.council_pack)
+        needed = (args.json, args.csv, args.council_pack, args.canvas)
         workshop = session.load() if any(out is not None for out in needed) else None
         if args.json is not None:
             dump_json(workshop, args.json)
@@ -234,6 +242,16 @@ def _export(args: argparse.Namespace) -> None:
                 raise CliError(str(exc)) from None
             print(f"Wrote the council pack of {args.file} to {args.council_pack} "
                   f"({pages} page{'' if pages == 1 else 's'}).")
+        if args.canvas is not None:
+            from .interchange.json_canvas import CanvasError, write_canvas
+
+            try:
+                notes, groups, links = write_canvas(workshop, args.canvas, overwrite=args.force)
+            except CanvasError as exc:
+                raise CliError(str(exc)) from None
+            print(f"Wrote the Discover board of {args.file} to {args.canvas} as JSON Canvas "
+                  f"({_count(notes, 'note')}, {_count(groups, 'group')}, "
+                  f"{_count(links, 'link')}).")
         if args.png is not None:
             from .ui.canvas.image import BoardImageError, save_board_png
 
@@ -244,6 +262,10 @@ def _export(args: argparse.Namespace) -> None:
             fitted = " (the board is scaled down to fit that size)" if size.fitted else ""
             print(f"Drew the Discover board of {args.file} to {args.png}, "
                   f"{size.width} x {size.height} pixels{fitted}.")
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
