@@ -73,6 +73,38 @@ def default_folder() -> Path:
     return user_documents_path()
 
 
+def _long_date(value: str | None) -> str:
+    try:
+        day = dt.date.fromisoformat(value or "")
+    except ValueError:
+        return value or ""
+    return f"{day.day} {day:%B %Y}"
+
+
+def _described(info: m.WorkshopInfo) -> str:
+    """A workshop in words, from what its details say: “Title” for Organisation, facilitated
+    by Someone on 23 November 2026 (each part only when the file has it); "" when it says
+    nothing of its title, organisation or facilitator."""
+    title = info.title.strip().rstrip(".")
+    organisation, facilitator = info.organisation.strip(), info.facilitator.strip()
+    if not (title or organisation or facilitator):
+        return ""
+    words = f"“{title}”" if title else "a workshop"
+    if organisation:
+        words += f" for {organisation}"
+    if facilitator:
+        words += f", facilitated by {facilitator}"
+    if info.date:
+        words += f" on {_long_date(info.date)}"
+    return words
+
+
+def whose_workshop(file_name: str, info: m.WorkshopInfo) -> str:
+    """What a file just opened is and whose it is, in one sentence ("" if it does not say)."""
+    words = _described(info)
+    return f"Opened {file_name}: {words}." if words else ""
+
+
 class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings, demo_path: Callable[[bool], Path] | None = None):
         super().__init__()
@@ -194,6 +226,14 @@ class MainWindow(QMainWindow):
         else:
             self.banner.hide()
 
+    def _show_title(self) -> None:
+        """The file's name, and the workshop's title when the name does not already say it."""
+        assert self.session is not None
+        suffix = " (read-only)" if self.session.read_only else ""
+        title = self.workshop.workshop.title.strip()
+        named = f" — {title}" if title and title != self.session.path.stem else ""
+        self.setWindowTitle(f"{self.session.path.name}{suffix}{named} — CX Workshop")
+
     def refresh(self, section: str = "", workshop: m.Workshop | None = None) -> None:
         """Show what the file holds now (or `workshop`, just read from it).
 
@@ -210,6 +250,7 @@ class MainWindow(QMainWindow):
             fresh = self.session.load(SHOWN_SECTIONS)
             for name in SHOWN_SECTIONS:
                 setattr(self.workshop, name, getattr(fresh, name))
+        self._show_title()
         if self.setup_page is not None:
             self.setup_page.show_workshop(self.workshop)
         board = self.discover_page
@@ -317,10 +358,12 @@ class MainWindow(QMainWindow):
         self.refresh(workshop=session.workshop_at_open or session.load())
         session.workshop_at_open = None
         self.rail.setCurrentRow(self._opening_row())
+        said = [whose_workshop(session.path.name, self.workshop.workshop)]
         if session.migrated_in_memory:
-            self.statusBar().showMessage(
-                "This file is from an older version and is read-only here; a copy saves it in "
-                "the current format.", 10000)
+            said.append("This file is from an older version and is read-only here; a copy "
+                        "saves it in the current format.")
+        if any(said):
+            self.statusBar().showMessage(" ".join(filter(None, said)), 10000)
 
     def _opening_row(self) -> int:
         """Reopen on the stage the facilitator left (a stage's first page: Discover, not its
