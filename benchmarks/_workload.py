@@ -300,3 +300,142 @@ def board_workshop(n_notes: int, seed: int = 2026, *, participants_per_departmen
         agenda=[m.AgendaItem(f"a-{s}", f"{s.title()} session", s, 60)
                 for s in ("discover", "ambition", "priorities", "blueprint")],
         discover=m.Discover(notes=notes, clusters=clusters, links=links))
+
+
+# -- a whole workshop, every stage filled in, for the report ------------------------------------
+
+ROADBLOCKS = ("Targets pull the other way", "No budget until the next plan",
+              "The CRM cannot show the history", "Two teams own the same step",
+              "Works councils must be consulted", "The supplier contract runs until 2028")
+MEASURE_NAMES = ("Complaint calls per 1,000 customers", "First-contact resolution",
+                 "Days from order to installation", "Repeat field visits", "Refund lead time",
+                 "Net Promoter Score", "Billing corrections per month", "Call-backs kept",
+                 "Escalations open over 10 days", "Customer effort score")
+
+
+def report_workshop(seed: int = 2026, *, notes: int = 2000, improvements: int = 40,
+                    actions: int = 100, milestones: int = 40, measures: int = 15):
+    """A workshop at the end of its day, as big as the report's benchmark asks: the
+    `board_workshop(notes)` Discover board (lanes, clusters, links across departments), the
+    demo's two diagnostic instruments scored by every department, an ambition with companions,
+    `improvements` improvements (impact and effort 1-5, mixed statuses, accountable people,
+    measures, roadblocks, dot votes within the budget), decisions with every department's
+    stance, a signed social contract, a 24-month blueprint with `milestones` milestones in the
+    department lanes and `measures` measures, a council, and `actions` actions. Deterministic
+    for a seed; passes `cxworkshop.model.check`. Returns a `cxworkshop.model.Workshop`.
+    """
+    import copy
+
+    from cxworkshop import model as m
+    from cxworkshop.demo import demo_workshop
+    from cxworkshop.model import blueprint as MB
+    from cxworkshop.model import vocabulary as V
+
+    w = board_workshop(notes, seed)
+    rng = random.Random(seed * 31 + 7)
+    dept_ids = [d.id for d in w.departments]
+    pids = [p.id for p in w.participants]
+    per_dept = {d: [p.id for p in w.participants if p.department == d] for d in dept_ids}
+    w.workshop.title = "Benchmark: a very busy alignment day"
+    w.workshop.current_stage = "blueprint"
+
+    # Diagnostics: the demo's instruments, one score per department and statement.
+    instruments = copy.deepcopy(demo_workshop().diagnostics.instruments)
+    responses = []
+    for ins in instruments:
+        lo, hi = V.SCALE_RANGES[ins.scale]
+        for st in ins.statements:
+            for d in dept_ids:
+                evidence = ("We argued about this for a while; " + board_note_text(rng).lower()
+                            if rng.random() < 0.4 else "")
+                responses.append(m.Response(f"r{len(responses) + 1:04d}", ins.id, st.id,
+                                            rng.randint(lo, hi), department=d,
+                                            evidence=evidence, private=rng.random() < 0.03))
+    w.diagnostics = m.Diagnostics(instruments=instruments, responses=responses)
+
+    w.ambition = m.Ambition(
+        cx_definition="Customers get one answer, from whoever they ask, the first time.",
+        vision="The easiest telecom to deal with in the region.",
+        destination="Complaints halved and every promise kept by the end of 2028.",
+        horizon="2028-12-31", approach="top-down", programme_name="One Northwind",
+        companions=[m.Companion(f"s{k + 1}", name, side, role, dept, note)
+                    for k, (name, side, role, dept, note) in enumerate((
+                        ("Field engineers' union", "external", "ally", None,
+                         "Wants fewer repeat visits"),
+                        ("Finance controllers", "internal", "sceptic", "d-fin", ""),
+                        ("Executive board", "internal", "sponsor", None, "Reviews quarterly"),
+                        ("Billing supplier", "external", "neutral", None, ""),
+                        ("Regional sales leads", "internal", "blocker", "d-sal",
+                         "Fear for their bonus")))])
+
+    note_ids = [n.id for n in w.discover.notes]
+    imps = []
+    for k in range(improvements):
+        imps.append(m.Improvement(
+            id=f"i{k + 1:03d}", title=f"Fix: {board_note_text(rng)[:70]}",
+            description=" ".join(board_note_text(rng) + "." for _ in range(rng.randint(1, 4))),
+            notes=rng.sample(note_ids, rng.randint(0, 6)),
+            impact=rng.randint(1, 5), effort=rng.randint(1, 5),
+            status=rng.choices(V.IMPROVEMENT_STATUSES, weights=(3, 5, 2))[0],
+            accountable=rng.choice(pids) if rng.random() < 0.9 else None,
+            measure=rng.choice(MEASURE_NAMES) if rng.random() < 0.8 else "",
+            roadblocks=rng.sample(ROADBLOCKS, rng.randint(0, 3))))
+    for pid in pids:  # five dots each, over one to three improvements
+        left = 5
+        for imp in rng.sample(imps, 3):
+            if left:
+                dots = rng.randint(1, left)
+                imp.votes.append(m.Vote(pid, dots))
+                left -= dots
+    decisions = [m.Decision(f"dec{k + 1:02d}", f"Go ahead with {imp.title[5:50]}", imp.id,
+                            "2026-11-23",
+                            [m.Position(d, rng.choices(V.STANCES, weights=(6, 3, 1))[0],
+                                        "Only if the budget follows" if rng.random() < 0.2 else "")
+                             for d in dept_ids])
+                 for k, imp in enumerate(rng.sample(imps, 10))]
+    contract = m.SocialContract(
+        preamble="We serve one customer together.",
+        rules=[m.Rule(f"rule{k + 1}", t) for k, t in enumerate((
+            "No department changes a customer-facing promise alone",
+            "A complaint has one owner from first call to close",
+            "We share the churn figures every month",
+            "Whoever takes the call owns the answer until the customer has it",
+            "Targets are set together, across departments",
+            "We tell the front line before we tell the customer",
+            "Every hand-off carries the customer's history",
+            "We meet as a council, not as a set of departments"))],
+        signatures=[m.Signature(d, per_dept[d][0], "2026-11-23") for d in dept_ids])
+    w.priorities = m.Priorities(dots_per_participant=5, votes_revealed=True, improvements=imps,
+                                decisions=decisions, social_contract=contract)
+
+    start, end = "2027-01", "2028-12"  # 24 months
+    plan = []
+    for k in range(milestones):
+        first = MB.add_months(start, rng.randrange(0, 24))
+        last = min(MB.add_months(first, rng.randrange(0, 7)), end)
+        plan.append(m.Milestone(f"m{k + 1:03d}", f"Milestone {k + 1}: {board_note_text(rng)[:50]}",
+                                first, last, improvement=rng.choice(imps).id,
+                                lane=dept_ids[k % len(dept_ids)], owner=rng.choice(pids)))
+    kpis = [m.Measure(f"k{k + 1:02d}", MEASURE_NAMES[k % len(MEASURE_NAMES)]
+                      + (f" ({w.departments[k % len(dept_ids)].name})" if k >= 10 else ""),
+                      rng.choice(("calls", "%", "days", "points", "")),
+                      round(rng.uniform(20, 80), 1), round(rng.uniform(5, 60), 1),
+                      f"{rng.choice((2027, 2028))}-{rng.randint(1, 12):02d}-28",
+                      rng.choice(pids), rng.choice(imps).id)
+            for k in range(measures)]
+    council = m.Council("monthly", "quarterly", chair=pids[0],
+                        members=[per_dept[d][0] for d in dept_ids] + [per_dept[dept_ids[0]][1]],
+                        agenda=["Review the actions agreed last time", "Measures against targets",
+                                "Roadblocks to clear", "Milestones due next quarter",
+                                "What customers told us this month"])
+    w.blueprint = m.Blueprint(start, end, plan, kpis, council)
+
+    w.actions = [m.Action(f"act{k + 1:03d}", board_note_text(rng),
+                          owner=rng.choice(pids) if rng.random() < 0.95 else None,
+                          due=f"{rng.choice((2026, 2027))}-{rng.randint(1, 12):02d}-"
+                              f"{rng.randint(1, 28):02d}" if rng.random() < 0.9 else None,
+                          status=rng.choices(V.ACTION_STATUSES, weights=(6, 3, 1))[0],
+                          improvement=rng.choice(imps).id if rng.random() < 0.8 else None)
+                 for k in range(actions)]
+    m.check(w)
+    return w
