@@ -287,7 +287,8 @@ class Story:
         if sum(height(f) for f in group) <= KEEP_TOGETHER * self.height:
             return [KeepTogether(group)]
         for head in heads:
-            head.keepWithNext = 0  # else reportlab keeps them with the whole table
+            if hasattr(head, "style"):  # a paragraph (a drawing has no such flag)
+                head.keepWithNext = 0  # else reportlab keeps them with the whole table
         return [CondPageBreak(sum(height(f) for f in heads) + ROOM_FOR_ROWS), *heads, table_]
 
     def person(self, pid: str | None) -> m.Participant | None:
@@ -377,13 +378,16 @@ def build(story: list[object], *, pagesize, footer_title: str, header: str | Non
     doc = document(buffer, pagesize=pagesize, title=title, author=author, subject=subject,
                    top_margin=top_margin)
     if progress is not None:
-        total = [max(1, len(story))]
+        total, done = [max(1, len(story))], [0]
 
         def heard(kind: str, value: int) -> None:
             if kind == "SIZE_EST":
                 total[0] = max(1, value)
-            elif kind == "PROGRESS" and progress(min(value, total[0]), total[0]) is False:
-                raise Cancelled()
+            elif kind == "PROGRESS":
+                # a flowable split over two pages counts again: never step back
+                done[0] = max(done[0], min(value, total[0]))
+                if progress(done[0], total[0]) is False:
+                    raise Cancelled()
 
         doc.setProgressCallBack(heard)
     pages: list[int] = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import threading
 from importlib.resources import files
 
@@ -44,6 +45,24 @@ def register() -> None:
         pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD, italic=SANS,
                                       boldItalic=SANS_BOLD)
         _covered[SANS] = pdfmetrics.getFont(SANS).face.charToGlyph
+        from reportlab.pdfbase import ttfonts
+
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """The map from a subset font's codes back to Unicode, which lets a reader search and copy
+    the text. reportlab writes a character beyond U+FFFF (most emoji) as five hex digits, which
+    no reader can parse ("😀" came back as "ὠ"); PDF wants it as UTF-16, a surrogate pair."""
+    pairs = [f"<{code:02X}> <{chr(value).encode('utf-16-be', 'surrogatepass').hex().upper()}>"
+             for code, value in enumerate(subset)]
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        f"/CIDSystemInfo << /Registry ({fontname}) /Ordering ({fontname}) /Supplement 0 >> def",
+        f"/CMapName /{fontname} def", "/CMapType 2 def",
+        "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>", "endcodespacerange",
+        f"{len(subset)} beginbfchar", *pairs, "endbfchar",
+        "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -152,9 +171,30 @@ def font_for(code: int) -> str:
         return _cid_font(cid) if cid else SANS
 
 
+#: Scripts written right to left: Hebrew, Arabic and their presentation forms.
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+def visual(text: str) -> str:
+    """A line with right-to-left text as it must be drawn: Arabic letters joined (their
+    presentation forms) and right-to-left runs in the order the eye reads them. reportlab
+    draws characters left to right as stored, which would print Arabic backwards and unjoined.
+    Lines are done one by one; a right-to-left paragraph that wraps onto several lines keeps
+    the order of its words within each line but not across lines."""
+    if not _RTL.search(text):
+        return text
+    import arabic_reshaper
+    from bidi import get_display
+
+    return "\n".join(get_display(arabic_reshaper.reshape(line)) if _RTL.search(line) else line
+                     for line in text.split("\n"))
+
+
 def runs(text: str) -> list[tuple[str, str]]:
-    """`text` cut into (font name, piece) runs, in order; one run for text DejaVu covers."""
+    """`text` cut into (font name, piece) runs, in order, in drawing order (see `visual`); one
+    run for text DejaVu covers."""
     register()
+    text = visual(text)
     covered = _covered[SANS]
     if all(ord(ch) in covered for ch in text):  # the usual case, quickly
         return [(SANS, text)] if text else []
