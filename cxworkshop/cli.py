@@ -54,16 +54,27 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace OUT.cxw if it exists")
 
     p = sub.add_parser("export", help="write a workshop file out in another format",
-                       description="Export a session file as JSON, its actions as a CSV "
+                       description="Export a session file as JSON, the workshop report as a "
+                                   "PDF, its actions as a CSV "
                                    "table, the council pack as a PDF, a picture of its Discover "
                                    "board, the board as a JSON Canvas for Obsidian and other "
-                                   "whiteboards, or any of these in one run (give --json, --csv, "
-                                   "--council-pack, --png and --canvas together). The session "
+                                   "whiteboards, or any of these in one run (give --json, --pdf, "
+                                   "--csv, --council-pack, --png and --canvas together). The "
+                                   "session "
                                    "file itself is only read, so it may be read-only or open in "
                                    "the app. No window is opened: --png works without a display.")
     p.add_argument("file", metavar="FILE.cxw")
     p.add_argument("--json", metavar="OUT.json",
                    help="write the whole workshop as interchange JSON (format v1)")
+    p.add_argument("--pdf", metavar="OUT.pdf",
+                   help="write the workshop report: a cover with who took part, the day at a "
+                        "glance, then Discover, Diagnostics, Ambition, Priorities, the social "
+                        "contract, Blueprint and every action, with charts")
+    p.add_argument("--paper", metavar="SIZE",
+                   help="the report's paper: a4 (the default) or letter")
+    p.add_argument("--include-private", action="store_true",
+                   help="put the notes and scores marked private into the report and the "
+                        "canvas too (they are left out unless this is given)")
     p.add_argument("--csv", metavar="OUT.csv",
                    help="write the actions as a CSV table for a spreadsheet (UTF-8 with a BOM): "
                         "action, owner, owner's department, due, status, improvement; a cell "
@@ -194,23 +205,28 @@ def _check_output(out: str, source: str, what: str, force: bool) -> None:
 
 
 def _export(args: argparse.Namespace) -> None:
-    """`export FILE --json OUT.json --csv OUT.csv --council-pack OUT.pdf --png OUT.png
+    """`export FILE --json OUT.json --pdf OUT.pdf --csv OUT.csv --council-pack OUT.pdf --png OUT.png
     --canvas OUT.canvas`: every output is checked before anything is read or written; each is
     then written whole or not at all."""
     from .interchange import dump_json
     from .interchange.actions_csv import ActionsCsvError, write_actions_csv
     from .store import Session
 
-    if all(out is None for out in (args.json, args.csv, args.council_pack, args.png,
+    if all(out is None for out in (args.json, args.pdf, args.csv, args.council_pack, args.png,
                                    args.canvas)):
-        raise CliError("export needs --json OUT.json, --csv OUT.csv, --council-pack OUT.pdf, "
-                       "--png OUT.png or --canvas OUT.canvas (or several); see cxworkshop "
-                       "export --help.")
+        raise CliError("export needs --json OUT.json, --pdf OUT.pdf, --csv OUT.csv, "
+                       "--council-pack OUT.pdf, --png OUT.png or --canvas OUT.canvas (or "
+                       "several); see cxworkshop export --help.")
+    if args.paper is not None and args.pdf is None:
+        raise CliError("--paper is the report's paper size; add --pdf OUT.pdf to write one.")
+    paper = (args.paper or "a4").lower()
+    if paper not in ("a4", "letter"):
+        raise CliError(f"--paper must be a4 or letter, not \"{args.paper}\".")
     if args.width is not None and args.png is None:
         raise CliError("--width is the width of the PNG; add --png OUT.png to draw one.")
     width = _width(args.width)
     outputs = [(option, out, what) for option, out, what in (
-        ("--json", args.json, "JSON"), ("--csv", args.csv, "CSV"),
+        ("--json", args.json, "JSON"), ("--pdf", args.pdf, "report"), ("--csv", args.csv, "CSV"),
         ("--council-pack", args.council_pack, "council pack"), ("--png", args.png, "PNG"),
         ("--canvas", args.canvas, "canvas")) if out is not None]
     for i, (option, out, what) in enumerate(outputs):
@@ -220,11 +236,21 @@ def _export(args: argparse.Namespace) -> None:
                 raise CliError(f"{out} is given for both {earlier} and {option}; "
                                "choose two names.")
     with Session.open(args.file, read_only=True) as session:
-        needed = (args.json, args.csv, args.council_pack, args.canvas)
+        needed = (args.json, args.pdf, args.csv, args.council_pack, args.canvas)
         workshop = session.load() if any(out is not None for out in needed) else None
         if args.json is not None:
             dump_json(workshop, args.json)
             print(f"Exported {args.file} to {args.json}.")
+        if args.pdf is not None:
+            from .report.workshop_report import ReportError, write_report
+
+            try:
+                pages = write_report(workshop, args.pdf, overwrite=args.force, paper=paper,
+                                     include_private=args.include_private)
+            except ReportError as exc:
+                raise CliError(str(exc)) from None
+            print(f"Wrote the report of {args.file} to {args.pdf} ({_count(pages, 'page')}, "
+                  f"{'A4' if paper == 'a4' else 'US Letter'}).")
         if args.csv is not None:
             try:
                 write_actions_csv(workshop, args.csv, overwrite=args.force)
@@ -246,7 +272,8 @@ def _export(args: argparse.Namespace) -> None:
             from .interchange.json_canvas import CanvasError, write_canvas
 
             try:
-                notes, groups, links = write_canvas(workshop, args.canvas, overwrite=args.force)
+                notes, groups, links = write_canvas(workshop, args.canvas, overwrite=args.force,
+                                                    include_private=args.include_private)
             except CanvasError as exc:
                 raise CliError(str(exc)) from None
             print(f"Wrote the Discover board of {args.file} to {args.canvas} as JSON Canvas "
