@@ -171,6 +171,7 @@ def board(workshop: m.Workshop, notes: Sequence[m.Note], width: float, max_heigh
             drawing.add(label(tx, ty, line[0] if line else "", title_size, font=fonts.SANS_BOLD))
     by_id = {n.id: n for n in notes}
     link_colour = _hex("#333333")
+    labels: list[tuple[float, float, str]] = []  # drawn last, on a white ground, over notes
     for link in workshop.discover.links:
         if link.source not in shown or link.target not in shown:
             continue
@@ -182,10 +183,7 @@ def board(workshop: m.Workshop, notes: Sequence[m.Note], width: float, max_heigh
         drawing.add(Line(sx, sy, ex, ey, strokeColor=link_colour, strokeWidth=max(0.3, 2 * scale)))
         drawing.add(_arrow_head(sx, sy, ex, ey, max(2.0, 12 * scale), link_colour))
         if link.label.strip() and 11 * scale >= 0.6:
-            mx, my = (sx + ex) / 2, (sy + ey) / 2
-            words = wrap(link.label, fonts.SANS, 11 * scale, 160 * scale, most=1)
-            drawing.add(label(mx, my + 2 * scale, words[0] if words else "", 11 * scale,
-                              anchor="middle", fill="#333333"))
+            labels.append(((sx + ex) / 2, (sy + ey) / 2, link.label))
     size = 13 * scale
     for note in notes:
         x, y = at(note.x, note.y + note.h)
@@ -203,6 +201,13 @@ def board(workshop: m.Workshop, notes: Sequence[m.Note], width: float, max_heigh
         for line in lines:
             drawing.add(label(x + 8 * scale, ty, line, size))
             ty -= size * 1.2
+    size = 11 * scale
+    for mx, my, words in labels:
+        line = (wrap(words, fonts.SANS, size, 160 * scale, most=1) or [""])[0]
+        w = width_of(line, fonts.SANS, size)
+        drawing.add(Rect(mx - w / 2 - 2 * scale, my - 3 * scale, w + 4 * scale, size * 1.3,
+                         fillColor=_hex("#FFFFFF"), strokeColor=None))
+        drawing.add(label(mx, my, line, size, anchor="middle", fill="#333333"))
     return drawing
 
 

@@ -715,7 +715,7 @@ class _Report(Story):
                          self.p(escape(_month_short(ms.end)), s.cell),
                          self.p(self.person_name(ms.owner), s.cell)])
         return self.keep([self.p("Milestones", s.h3)],
-                         table(rows, self.cols(0.4, 0.2, 0.1, 0.1, 0.2)))
+                         table(rows, self.cols(0.36, 0.2, 0.12, 0.12, 0.2)))
 
     def measures(self) -> list[object]:
         s = self.s
