@@ -170,3 +170,9 @@ def imported(batch: Batch) -> dict[str, int]:
     return {"notes": counts["note"], "clusters": max(0, counts["cluster"]),
             "links": counts["link"], "departments": counts["department"]}
 
+
+
+def added_departments(batch: Batch) -> list[str]:
+    """The names of the departments an import added (those this workshop had not got)."""
+    return [step.row["name"] for step in batch.steps
+            if isinstance(step, Inserted) and step.table == "department"]

@@ -33,6 +33,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                needs_session=False),
     ActionSpec("file.copy", "Save a &Copy…", "&File", "save_copy", "Ctrl+Shift+S",
                separator_before=True),
+    ActionSpec("file.importsession", "&Import from Another Session…", "&File",
+               "import_session", None),
     ActionSpec("file.councilpack", "Export the Council &Pack (PDF)…", "&File",
                "export_council_pack", None),
     ActionSpec("file.close", "&Close", "&File", "close_workshop", QKeySequence.StandardKey.Close),

@@ -1,7 +1,8 @@
 """The facilitator's window: a stage rail on the left, the current stage's page on the right.
 
 There is no "unsaved" state: a workshop is a file from the moment it exists, and every edit is
-written to it before the screen moves on. The window only opens, closes and copies files.
+written to it before the screen moves on. The window only opens, closes, copies and reads files
+(a breakout group's board is brought in through an op, as one undo step).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from .. import model as m
 from .. import ops
+from ..ops import merge
 from ..store import Session, SessionFileError, create_file
 from . import actions as A
 from .editor import Editor
@@ -103,6 +105,14 @@ def whose_workshop(file_name: str, info: m.WorkshopInfo) -> str:
     """What a file just opened is and whose it is, in one sentence ("" if it does not say)."""
     words = _described(info)
     return f"Opened {file_name}: {words}." if words else ""
+
+
+def _counted(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 class MainWindow(QMainWindow):
@@ -352,6 +362,7 @@ class MainWindow(QMainWindow):
         self.editor.changed.connect(self.refresh)
         self.editor.failed.connect(self.show_error)
         self.editor.refused.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        self.editor.board_changed.connect(self._people_in_batch)
         self.stage_pages = [None] * (len(STAGE_PAGES) - 1)
         self._remember_recent(str(session.path))
         self._show_session_state()
@@ -364,6 +375,13 @@ class MainWindow(QMainWindow):
                         "saves it in the current format.")
         if any(said):
             self.statusBar().showMessage(" ".join(filter(None, said)), 10000)
+
+    def _people_in_batch(self, batch) -> None:
+        """A board step that also added departments (an imported session does) is news for
+        every screen that lists them, when it is made, undone and redone."""
+        if self.editor is not None and any(
+                table in ("department", "participant") for table, _key in batch.touched()):
+            self.editor.changed.emit("departments")
 
     def _opening_row(self) -> int:
         """Reopen on the stage the facilitator left (a stage's first page: Discover, not its
@@ -445,6 +463,76 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Saved a copy as {path}.", 8000)
 
+    def import_session(self) -> None:
+        """Bring a breakout group's board (another session file) onto this one, as one undo
+        step: the other file is only read, and every refusal of opening a file applies."""
+        if self.session is None or self.editor is None:
+            return
+        if self.session.read_only:
+            self.show_error(f"{self.session.path.name} is read-only here, so nothing can be "
+                            "imported into it; use File ▸ Save a Copy… to work on a copy.")
+            return
+        answer = self.ask_import_path()
+        if not answer:
+            return
+        path = Path(answer)
+        if _same_file(path, self.session.path):
+            self.show_error(f"{path.name} is this workshop's own file; choose the session of "
+                            "a breakout group to import.")
+            return
+        try:
+            other = Session.open(path, read_only=True)
+        except SessionFileError as exc:
+            self.show_error(str(exc))
+            return
+        try:
+            board = merge.breakout_board(other)
+        except Exception as exc:  # it opened whole, so this is rare: the disk went away
+            detail = str(exc).splitlines()[0].rstrip(".") if str(exc) else type(exc).__name__
+            self.show_error(f"{path} could not be read ({detail}).")
+            return
+        finally:
+            other.close()
+        said: list[str] = []
+        hear = said.append
+        self.editor.refused.connect(hear)
+        try:
+            batch = self.editor.board(merge.import_board, board, source_name=path.stem,
+                                      label=f"Import {path.stem}")
+        finally:
+            self.editor.refused.disconnect(hear)
+        if batch is None:
+            if said:
+                self.show_error(said[-1])
+            return
+        self._show_import(path, board, batch)
+
+    def _show_import(self, path: Path, board: m.Workshop, batch: ops.Batch) -> None:
+        """The Discover page, showing the whole board with the imported block chosen, and
+        what came in from whom in the status bar."""
+        self.go_discover()
+        page = self.discover_page
+        if page is not None:
+            page.scene.clearSelection()
+            frame = page.scene.clusters.get(batch.created[0])
+            if frame is not None:
+                frame.setSelected(True)
+            page.view.fit_all()
+        counts = merge.imported(batch)
+        parts = [_counted(counts["notes"], "note")]
+        if counts["clusters"]:
+            parts.append(_counted(counts["clusters"], "cluster"))
+        if counts["links"]:
+            parts.append(_counted(counts["links"], "link"))
+        who = _described(board.workshop)
+        source = f"{path.name} ({who})" if who else path.name
+        message = f"Imported {_and(parts)} from {source} into the cluster “From {path.stem}”."
+        added = merge.added_departments(batch)
+        if added:
+            message += (f" Added the department{'s' if len(added) > 1 else ''} "
+                        f"{_and(added)}, which this workshop had not got.")
+        self.statusBar().showMessage(message + " Undo takes it all back.", 15000)
+
     def export_council_pack(self) -> None:
         """Write the council pack (the PDF the chair takes to the first council meeting)."""
         if self.session is None:
@@ -498,6 +586,13 @@ class MainWindow(QMainWindow):
     def ask_open_path(self) -> str:
         path, _ = QFileDialog.getOpenFileName(self, "Open a workshop", str(default_folder()),
                                               FILE_FILTER)
+        return path
+
+    def ask_import_path(self) -> str:
+        assert self.session is not None
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import the board of another session", str(self.session.path.parent),
+            FILE_FILTER)
         return path
 
     def ask_copy_path(self) -> str:

@@ -106,6 +106,7 @@ def test_departments_are_matched_by_name_and_a_missing_one_is_added(here):
     assert notes[AWKWARD[3]]["department"] is None
     assert "Procurement" not in [d["name"] for d in after]  # no note of the breakout's had it
     assert ("department", {"id": legal["id"]}) in batch.touched()
+    assert M.added_departments(batch) == ["Legal"]
 
 
 def test_a_department_added_takes_a_free_colour_when_its_own_is_taken(here):
