@@ -35,6 +35,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                separator_before=True),
     ActionSpec("file.importsession", "&Import from Another Session…", "&File",
                "import_session", None),
+    ActionSpec("file.report", "&Export Report (PDF)…", "&File", "export_report", "Ctrl+Shift+E"),
     ActionSpec("file.councilpack", "Export the Council &Pack (PDF)…", "&File",
                "export_council_pack", None),
     ActionSpec("file.close", "&Close", "&File", "close_workshop", QKeySequence.StandardKey.Close),

@@ -533,6 +533,23 @@ class MainWindow(QMainWindow):
                         f"{_and(added)}, which this workshop had not got.")
         self.statusBar().showMessage(message + " Undo takes it all back.", 15000)
 
+    def export_report(self) -> None:
+        """Write the workshop report (the PDF people keep after the day); see report_export."""
+        from .report_export import export_report
+
+        export_report(self)
+
+    def report_paper(self) -> str:
+        """"a4" or "letter": the paper of this computer's country."""
+        from .report_export import default_paper
+
+        return default_paper()
+
+    def ask_include_private(self, notes: int, scores: int) -> bool | None:
+        from .report_export import ask_include_private
+
+        return ask_include_private(self, notes, scores)
+
     def export_council_pack(self) -> None:
         """Write the council pack (the PDF the chair takes to the first council meeting)."""
         if self.session is None:
