@@ -90,7 +90,8 @@ def _parser() -> argparse.ArgumentParser:
                         "cluster a group, each link an arrow; private notes, and the links to "
                         "them, are left out")
     p.add_argument("--png", metavar="OUT.png",
-                   help="draw the Discover board as a PNG image, everything on it fitted in")
+                   help="draw the Discover board as a PNG image, everything on it fitted in "
+                        "(as the facilitator sees it: private notes too, marked private)")
     p.add_argument("--width", metavar="N",
                    help=f"the PNG's width in pixels, {MIN_WIDTH} to {MAX_WIDTH} (default "
                         f"{DEFAULT_WIDTH}); its height follows the board's shape, at most "
@@ -219,6 +220,9 @@ def _export(args: argparse.Namespace) -> None:
                        "several); see cxworkshop export --help.")
     if args.paper is not None and args.pdf is None:
         raise CliError("--paper is the report's paper size; add --pdf OUT.pdf to write one.")
+    if args.include_private and args.pdf is None and args.canvas is None:
+        raise CliError("--include-private is for the report and the canvas; add --pdf OUT.pdf "
+                       "or --canvas OUT.canvas.")
     paper = (args.paper or "a4").lower()
     if paper not in ("a4", "letter"):
         raise CliError(f"--paper must be a4 or letter, not \"{args.paper}\".")

@@ -82,15 +82,19 @@ def wrap(value: str, font: str, size: float, room: float, *, most: int = 99) -> 
     cut), at most `most` lines, the last ending in "…" when text is left over."""
     lines: list[str] = []
     for paragraph in clean(value).split("\n"):
+        if len(lines) > most:
+            break  # what is cut off need not be measured
         line = ""
         for word in paragraph.split():
+            if len(lines) > most:
+                break
             candidate = f"{line} {word}" if line else word
             if width_of(candidate, font, size) <= room:
                 line = candidate
                 continue
             if line:
                 lines.append(line)
-            while width_of(word, font, size) > room and len(word) > 1:
+            while width_of(word, font, size) > room and len(word) > 1 and len(lines) <= most:
                 cut = max(1, int(len(word) * room / width_of(word, font, size)))
                 while cut > 1 and width_of(word[:cut], font, size) > room:
                     cut -= 1
@@ -283,7 +287,7 @@ def instrument(results: Sequence[MD.StatementResult], scale: str,
             y -= block_h
             drawing.add(Line(0, y - block_gap / 2, width, y - block_gap / 2,
                              strokeColor=_hex(LIGHT), strokeWidth=0.4))
-        drawings.append(drawing)
+        drawings.append(fit(drawing, width, max_height))  # one statement taller than a page
     return drawings
 
 
@@ -363,21 +367,25 @@ def matrix(placed: Sequence[tuple[int, m.Improvement]], width: float):
     cells: dict[tuple[int, int], list[int]] = {}
     for number, improvement in placed:
         cells.setdefault((improvement.effort, improvement.impact), []).append(number)
-    radius = 8.5
     for (effort, impact), numbers in cells.items():
         cx, cy = xy(min(max(effort, 1), 5), min(max(impact, 1), 5))
         count = len(numbers)
+        # one dot in the middle of its cell; several on a grid filling the cell, smaller as
+        # they grow in number, so no number ever covers another
+        across = math.ceil(math.sqrt(count))
+        down = math.ceil(count / across)
+        pitch = min(21.0, (step - 4) / across, (step - 4) / down)
+        radius = min(8.5, pitch / 2 - 0.5)
+        size = min(8.0, radius * 0.95 * (2 if max(numbers) < 10 else 1.5 if max(numbers) < 100
+                                          else 1.1))
         for i, number in enumerate(numbers):
-            if count == 1:
-                px, py = cx, cy
-            else:
-                ring = min(step / 2 - radius, radius * (1.1 + 0.12 * count))
-                angle = math.pi / 2 - 2 * math.pi * i / count
-                px, py = cx + ring * math.cos(angle), cy + ring * math.sin(angle)
-            drawing.add(Circle(px, py, radius, fillColor=_hex("#1F3A5F"), strokeColor=_hex("#FFFFFF"),
-                               strokeWidth=0.8))
-            drawing.add(label(px, py - 3, str(number), 8, font=fonts.SANS_BOLD, anchor="middle",
-                              fill="#FFFFFF"))
+            column, row = i % across, i // across
+            px = cx + (column - (across - 1) / 2) * pitch
+            py = cy + ((down - 1) / 2 - row) * pitch
+            drawing.add(Circle(px, py, radius, fillColor=_hex("#1F3A5F"),
+                               strokeColor=_hex("#FFFFFF"), strokeWidth=0.6))
+            drawing.add(label(px, py - size * 0.36, str(number), size, font=fonts.SANS_BOLD,
+                              anchor="middle", fill="#FFFFFF"))
     return drawing
 
 

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from reportlab.platypus import Table  # this module is only loaded to make a PDF
+
 from .. import model as m
 from ..model import blueprint as MB
 from . import fonts
@@ -226,12 +228,33 @@ ZEBRA_FILL = "#F4F4F4"
 RULE = "#B4B4B4"
 
 
+#: A row is only cut in two with at least this much room left on the page (points); with less,
+#: the whole row moves to the next page (no sliver of a row, or header over a sliver, at a foot).
+ROOM_TO_CUT_A_ROW = 300
+
+
+class SplitTable(Table):
+    """A table that breaks between rows, and cuts a row in two only when the page has room for
+    a good part of it (a row taller than a page must be cut somewhere)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("splitInRow", 1)
+        super().__init__(*args, **kwargs)
+
+    def split(self, availWidth, availHeight):
+        self.splitInRow = 1 if availHeight >= ROOM_TO_CUT_A_ROW else 0
+        parts = super().split(availWidth, availHeight)
+        for part in parts:
+            part.hAlign = self.hAlign  # the copy of a cut row forgets it
+        return parts
+
+
 def table(rows: list[list[object]], widths: list[float], *, header: bool = True,
           extra: list[tuple] = ()):
     """A table of paragraphs: a light header row repeated on each page, hairlines between
     rows, every other row lightly shaded; a tall row may break across pages."""
     from reportlab.lib import colors
-    from reportlab.platypus import Table, TableStyle
+    from reportlab.platypus import TableStyle
 
     style = [
         ("FONT", (0, 0), (-1, -1), fonts.SANS, 10),  # else the table names Helvetica
@@ -250,8 +273,8 @@ def table(rows: list[list[object]], widths: list[float], *, header: bool = True,
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.HexColor("#777777")),
             ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor(ZEBRA_FILL)]),
         ]
-    return Table(rows, colWidths=widths, style=TableStyle([*style, *extra]),
-                 repeatRows=1 if header else 0, splitInRow=1, hAlign="LEFT")
+    return SplitTable(rows, colWidths=widths, style=TableStyle([*style, *extra]),
+                      repeatRows=1 if header else 0, hAlign="LEFT")
 
 
 class Story:
@@ -286,6 +309,8 @@ class Story:
         group = [*heads, table_]
         if sum(height(f) for f in group) <= KEEP_TOGETHER * self.height:
             return [KeepTogether(group)]
+        if not hasattr(table_, "repeatRows"):  # a chart cannot be cut: it all moves on
+            return [CondPageBreak(sum(height(f) for f in group)), *group]
         for head in heads:
             if hasattr(head, "style"):  # a paragraph (a drawing has no such flag)
                 head.keepWithNext = 0  # else reportlab keeps them with the whole table
@@ -399,7 +424,8 @@ def build(story: list[object], *, pagesize, footer_title: str, header: str | Non
 def frame(pagesize, *, top_margin: float = MARGIN) -> tuple[float, float]:
     """The width and height text has on a page of `pagesize` (as `document` lays it out)."""
     width, height = pagesize
-    return width - 2 * MARGIN, height - top_margin - (MARGIN + 8)
+    padding = 2 * 6  # reportlab's frame keeps 6 points inside each edge
+    return width - 2 * MARGIN - padding, height - top_margin - (MARGIN + 8) - padding
 
 
 def document(buffer, *, pagesize, title: str, author: str, subject: str,

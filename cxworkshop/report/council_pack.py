@@ -20,7 +20,7 @@ from xml.sax.saxutils import escape
 from .. import model as m
 from ..files import write_whole
 from . import fonts
-from .common import CADENCES, NOTHING, Story, build, frame, number
+from .common import CADENCES, NOTHING, SplitTable, Story, build, frame, number
 from .common import date as _date
 from .common import flag as _flag
 from .common import period as _period
@@ -106,10 +106,10 @@ class _Pack(Story):
                     self.p("Nothing yet: agree the standing agenda at this meeting.", s.note)]
         rows = [[self.p(f"{n}.", s.cell_right), self.p(_text(item), s.cell)]
                 for n, item in enumerate(items, 1)]
-        from reportlab.platypus import Table, TableStyle
+        from reportlab.platypus import TableStyle
 
-        return self.keep([heading], Table(
-            rows, colWidths=self.cols(0.06, 0.94), hAlign="LEFT", splitInRow=1,
+        return self.keep([heading], SplitTable(
+            rows, colWidths=self.cols(0.06, 0.94), hAlign="LEFT",
             style=TableStyle([("FONT", (0, 0), (-1, -1), fonts.SANS, 10),
                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
                               ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -181,7 +181,7 @@ class _Pack(Story):
                 self.p(escape(_date(measure.due, short=True)), s.cell),
                 self.p(_text(owner.name) if owner else _flag("no owner"), s.cell),
             ])
-        return self.keep([heading], _table(rows, self.cols(0.305, 0.135, 0.12, 0.1, 0.15, 0.19)))
+        return self.keep([heading], _table(rows, self.cols(0.29, 0.14, 0.125, 0.1, 0.15, 0.195)))
 
     def agreed(self) -> list[object]:
         s = self.s

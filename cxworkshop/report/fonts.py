@@ -96,8 +96,7 @@ SONG, MINCHO, MYEONGJO = "STSong-Light", "HeiseiMin-W3", "HYSMyeongJo-Medium"
 _KANA = ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0xFF66, 0xFF9F))
 _HANGUL = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7FF))
 _HAN = ((0x2E80, 0x2FDF), (0x3000, 0x303F), (0x3190, 0x31EF), (0x3200, 0x4DBF),
-        (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF),
-        (0x20000, 0x3134F))
+        (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF))
 
 _covered: dict[str, object] = {}  # font name -> its character map (a dict keyed by code point)
 _system: list[str] = []  # the names of the system fallbacks registered, in order
@@ -109,7 +108,10 @@ def _within(code: int, ranges: tuple[tuple[int, int], ...]) -> bool:
 
 
 def _cid(code: int) -> str | None:
-    """The built-in CID font for a CJK character, or None for any other character."""
+    """The built-in CID font for a CJK character, or None for any other character (and for
+    one beyond U+FFFF, which their two-byte encoding cannot carry)."""
+    if code > 0xFFFF:
+        return None
     if _within(code, _HANGUL):
         return MYEONGJO
     if _within(code, _KANA):

@@ -32,6 +32,7 @@ from .common import (
     CADENCES,
     NOTHING,
     Cancelled,
+    SplitTable,
     Story,
     build,
     date,
@@ -324,9 +325,9 @@ class _Report(Story):
         return out
 
     def bullets(self, rows: list[list[object]]):
-        from reportlab.platypus import Table, TableStyle
+        from reportlab.platypus import TableStyle
 
-        return Table(rows, colWidths=self.cols(0.04, 0.96), hAlign="LEFT", splitInRow=1,
+        return SplitTable(rows, colWidths=self.cols(0.04, 0.96), hAlign="LEFT",
                      style=TableStyle([("FONT", (0, 0), (-1, -1), fonts.SANS, 10),
                                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                        ("LEFTPADDING", (0, 0), (-1, -1), 2),
@@ -424,9 +425,9 @@ class _Report(Story):
         return self.keep([heading, intro], self.numbered(rows))
 
     def numbered(self, rows: list[list[object]]):
-        from reportlab.platypus import Table, TableStyle
+        from reportlab.platypus import TableStyle
 
-        return Table(rows, colWidths=self.cols(0.06, 0.94), hAlign="LEFT", splitInRow=1,
+        return SplitTable(rows, colWidths=self.cols(0.06, 0.94), hAlign="LEFT",
                      style=TableStyle([("FONT", (0, 0), (-1, -1), fonts.SANS, 10),
                                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                        ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -591,7 +592,7 @@ class _Report(Story):
                              self.p(title, s.cell), self.p(status, s.cell_small),
                              self.p(who, s.cell), self.p(roadblocks, s.cell),
                              self.p(measure, s.cell)])
-            out += self.keep([heading], table(rows, self.cols(0.05, 0.29, 0.13, 0.16, 0.2, 0.17)))
+            out += self.keep([heading], table(rows, self.cols(0.05, 0.28, 0.13, 0.17, 0.2, 0.17)))
         out += self.decisions()
         return out
 
@@ -638,7 +639,7 @@ class _Report(Story):
         out: list[object] = [PageBreak(), self.p("The social contract", s.h1),
                              self.p("How the departments promised to work together.", s.lead)]
         if not contract.rules and not contract.preamble.strip():
-            return [*out, self.nothing("No social contract was written.")]
+            return [*out, self.nothing("No social contract was written."), PageBreak()]
         if contract.preamble.strip():
             out.append(self.p(text(contract.preamble), s.quote))
         if contract.rules:
@@ -659,7 +660,8 @@ class _Report(Story):
                                     s.cell),
                              self.p(escape(date(sig.date, short=True)), s.cell)])
         if len(rows) == 1:
-            return [*out, heading, self.nothing("No department is recorded, so nobody signed.")]
+            return [*out, heading, self.nothing("No department is recorded, so nobody signed."),
+                    PageBreak()]
         out += self.keep([heading], table(rows, self.cols(0.35, 0.4, 0.25)))
         out.append(PageBreak())
         return out
@@ -723,7 +725,7 @@ class _Report(Story):
         measures = self.w.blueprint.measures
         if not measures:
             return [heading, self.nothing("No measure was set.")]
-        rows = [self.header_row("Measure", "Baseline", "Target", "Direction", "Due", "Owner",
+        rows = [self.header_row("Measure", "Baseline", "Target", "Trend", "Due", "Owner",
                                 right=(1, 2))]
         for measure in measures:
             way = MB.direction(measure)

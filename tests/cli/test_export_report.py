@@ -54,6 +54,7 @@ def test_letter_paper_and_private_notes_on_request(demo_file, tmp_path, capsys):
     (["--pdf", "{src}"], "is the session file being exported"),
     (["--pdf", "{existing}"], "already exists; add --force"),
     (["--pdf", "{out}", "--json", "{out}"], "is given for both --json and --pdf"),
+    (["--json", "{out}", "--include-private"], "--include-private is for the report"),
 ])
 def test_refusals_are_one_sentence_and_write_nothing(demo_file, tmp_path, capsys, args, words):
     existing = tmp_path / "existing.pdf"

@@ -302,3 +302,52 @@ def test_write_report_refuses_a_folder_and_an_existing_file(tmp_path: Path):
     assert out.read_bytes() == b"keep me"
     pages = write_report(demo_workshop(), out, overwrite=True)
     assert len(PdfReader(out).pages) == pages
+
+
+def test_the_social_contract_has_a_page_of_its_own_even_when_empty():
+    for w in (m.Workshop(), demo_workshop()):
+        w.priorities.social_contract = m.SocialContract()
+        reader = PdfReader(io.BytesIO(report_pdf(w)[0]))
+        (page,) = [p.extract_text() for p in reader.pages if "The social contract" in
+                   p.extract_text()]
+        assert "No social contract was written." in page
+        assert "Blueprint" not in page and "Priorities" not in page.split("report", 1)[1]
+
+
+def test_a_table_never_repeats_its_header_in_the_middle_of_a_page():
+    """A long table continues on the next page under its header, never as a sliver of one row
+    under a second header at the foot of a page."""
+    w = m.Workshop(departments=[m.Department("d1", "Sales")])
+    w.discover.notes = [
+        m.Note(f"n{i}", f"Observation {i}: " + "the customer waits for a call back " * (1 + i * 7 % 9),
+               department="d1", x=i % 8 * 200, y=i // 8 * 140) for i in range(39)]
+    reader = PdfReader(io.BytesIO(report_pdf(w)[0]))
+    for number, page in enumerate(reader.pages, 1):
+        heads: list[float] = []
+
+        def seen(text, cm, tm, _font, _size, heads=heads):
+            if text.strip() == "Kind":  # the appendix table's last column
+                heads.append(tm[5] * cm[3] + cm[5])
+
+        page.extract_text(visitor_text=seen)
+        assert len(heads) <= 1, f"page {number} shows the header {len(heads)} times"
+
+
+def test_characters_beyond_the_two_byte_range_never_go_to_a_cid_font():
+    """Their encoding holds two bytes: "𠮷" (a Japanese surname) printed as garbage there."""
+    cid = {fonts.SONG, fonts.MINCHO, fonts.MYEONGJO}
+    assert all(name not in cid for name, _ in fonts.runs("𠮷野家 tasting"[:1]))
+
+
+def test_many_improvements_in_one_cell_of_the_matrix_do_not_cover_each_other():
+    from reportlab.graphics.shapes import Circle
+
+    from cxworkshop.report import charts
+
+    placed = [(n, m.Improvement(f"i{n}", f"Idea {n}", impact=5, effort=1)) for n in range(1, 13)]
+    drawing = charts.matrix(placed, 480)
+    dots = [c for c in drawing.contents if isinstance(c, Circle)]
+    assert len(dots) == 12
+    for i, a in enumerate(dots):
+        for b in dots[i + 1:]:
+            assert ((a.cx - b.cx) ** 2 + (a.cy - b.cy) ** 2) ** 0.5 >= a.r + b.r
