@@ -439,3 +439,25 @@ def document(buffer, *, pagesize, title: str, author: str, subject: str,
         leftMargin=MARGIN, rightMargin=MARGIN, topMargin=top_margin, bottomMargin=MARGIN + 8,
         title=title, author=author, subject=subject, creator="CX Workshop",
     )
+
+
+def write_pdf(path, make: Callable[[], tuple[bytes, int]], *, overwrite: bool, what: str,
+              problem: type[Exception]) -> int:
+    """Write the PDF `make()` returns to `path`, whole or not at all, and return its number of
+    pages. Raises `problem` (one sentence naming `path`) when it is a folder, exists (and not
+    `overwrite`) or cannot be written; nothing is written then, and `make` is not called when
+    the answer is known beforehand."""
+    import os
+    from pathlib import Path
+
+    from ..files import write_whole
+
+    name = os.fspath(path)
+    out = Path(path)
+    if out.is_dir():
+        raise problem(f"{name} is a folder; give a file name for the {what}.")
+    if not overwrite and out.exists():
+        raise problem(f"{name} already exists; add --force to replace it.")
+    data, pages = make()
+    write_whole(out, data, overwrite=overwrite, problem=problem)
+    return pages

@@ -14,13 +14,11 @@ reaches reportlab's paragraph markup, so `<b>` or `&` print as typed. No Qt here
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from .. import model as m
-from ..files import write_whole
 from . import fonts
-from .common import CADENCES, NOTHING, SplitTable, Story, build, frame, number
+from .common import CADENCES, NOTHING, SplitTable, Story, build, frame, number, write_pdf
 from .common import date as _date
 from .common import flag as _flag
 from .common import period as _period
@@ -242,12 +240,5 @@ def write_council_pack(workshop: m.Workshop, path: str | os.PathLike[str], *,
     """Write the council pack to `path`, whole or not at all, and return its number of pages.
     Raises `CouncilPackError` (one sentence naming `path`) when it is a folder, exists (and not
     `overwrite`) or cannot be written; nothing is written then."""
-    name = os.fspath(path)
-    out = Path(path)
-    if out.is_dir():
-        raise CouncilPackError(f"{name} is a folder; give a file name for the council pack.")
-    if not overwrite and out.exists():
-        raise CouncilPackError(f"{name} already exists; add --force to replace it.")
-    data, pages = _render(workshop)
-    write_whole(out, data, overwrite=overwrite, problem=CouncilPackError)
-    return pages
+    return write_pdf(path, lambda: _render(workshop), overwrite=overwrite, what="council pack",
+                     problem=CouncilPackError)

@@ -17,11 +17,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from .. import model as m
-from ..files import write_whole
 from ..model import blueprint as MB
 from ..model import board as B
 from ..model import diagnostics as MD
@@ -44,6 +42,7 @@ from .common import (
     plural,
     table,
     text,
+    write_pdf,
 )
 
 __all__ = ["PAPERS", "Cancelled", "ReportError", "private_counts", "report_pdf", "write_report"]
@@ -123,16 +122,10 @@ def write_report(workshop: m.Workshop, path: str | os.PathLike[str], *, overwrit
     Raises `ReportError` (one sentence naming `path`) when it is a folder, exists (and not
     `overwrite`) or cannot be written, and `Cancelled` when `progress` asked to stop; nothing
     is written then."""
-    name = os.fspath(path)
-    out = Path(path)
-    if out.is_dir():
-        raise ReportError(f"{name} is a folder; give a file name for the report.")
-    if not overwrite and out.exists():
-        raise ReportError(f"{name} already exists; add --force to replace it.")
-    data, pages = report_pdf(workshop, paper=paper, include_private=include_private,
-                             progress=progress)
-    write_whole(out, data, overwrite=overwrite, problem=ReportError)
-    return pages
+    return write_pdf(path, lambda: report_pdf(workshop, paper=paper,
+                                              include_private=include_private,
+                                              progress=progress),
+                     overwrite=overwrite, what="report", problem=ReportError)
 
 
 # ---------------------------------------------------------------------------------------------

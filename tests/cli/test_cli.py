@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from cxworkshop.cli import main
 from cxworkshop.store import Session
+from tests.cli.conftest import run
 
 SPEC_DOC = {
     "format": "cxworkshop",
@@ -20,10 +20,6 @@ SPEC_DOC = {
     "discover": {"notes": [{"id": "n1", "text": "Leads are weak <really> & costly",
                             "department": "mkt", "x": 10.0, "y": 20.0}]},
 }
-
-
-def run(*argv):
-    return main([str(a) for a in argv])
 
 
 def write(path, doc):

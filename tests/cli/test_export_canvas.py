@@ -5,26 +5,10 @@ import json
 import pytest
 
 from cxworkshop import model as m
-from cxworkshop.cli import main
 from cxworkshop.demo import demo_workshop
 from cxworkshop.interchange.json_canvas import board_canvas
 from cxworkshop.store import Session, create_file
-
-
-def run(*argv):
-    return main([str(a) for a in argv])
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    return create_file(tmp_path_factory.mktemp("demo") / "demo.cxw", demo_workshop())
-
-
-def one_sentence(err):
-    err = err.strip()
-    assert len(err.splitlines()) == 1, err
-    assert err.startswith("cxworkshop: ") and err.endswith(".") and "Traceback" not in err
-    return err
+from tests.cli.conftest import one_sentence, run
 
 
 def read_canvas(path):

@@ -7,32 +7,16 @@ import pytest
 from pypdf import PdfReader
 
 from cxworkshop import model as m
-from cxworkshop.cli import main
 from cxworkshop.demo import demo_workshop
 from cxworkshop.interchange.actions_csv import actions_rows
 from cxworkshop.report.council_pack import council_pack_pdf
 from cxworkshop.store import Session, create_file
-
-
-def run(*argv):
-    return main([str(a) for a in argv])
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    return create_file(tmp_path_factory.mktemp("demo") / "demo.cxw", demo_workshop())
+from tests.cli.conftest import one_sentence, run
 
 
 @pytest.fixture(scope="module")
 def demo_pdf():
     return council_pack_pdf(demo_workshop())
-
-
-def one_sentence(err):
-    err = err.strip()
-    assert len(err.splitlines()) == 1, err
-    assert err.startswith("cxworkshop: ") and err.endswith(".") and "Traceback" not in err
-    return err
 
 
 def page_count(data):

@@ -7,28 +7,12 @@ import json
 import pytest
 
 from cxworkshop import model as m
-from cxworkshop.cli import main
 from cxworkshop.demo import demo_workshop
 from cxworkshop.interchange.actions_csv import actions_rows
 from cxworkshop.store import Session, create_file
+from tests.cli.conftest import one_sentence, run
 
 BOM = b"\xef\xbb\xbf"
-
-
-def run(*argv):
-    return main([str(a) for a in argv])
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    return create_file(tmp_path_factory.mktemp("demo") / "demo.cxw", demo_workshop())
-
-
-def one_sentence(err):
-    err = err.strip()
-    assert len(err.splitlines()) == 1, err
-    assert err.startswith("cxworkshop: ") and err.endswith(".") and "Traceback" not in err
-    return err
 
 
 def read_csv(path):

@@ -8,22 +8,13 @@ import sys
 import pytest
 
 from cxworkshop import model as m
-from cxworkshop.cli import main
 from cxworkshop.demo import demo_workshop
 from cxworkshop.store import Session, create_file
+from tests.cli.conftest import one_sentence, run
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 MARKETING = "#E69F00"  # the demo's Marketing colour: the notes' stripe
 MARKETING_TINT = "#F9E7BF"  # ... and their body (style.tint: three parts white, one colour)
-
-
-def run(*argv):
-    return main([str(a) for a in argv])
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    return create_file(tmp_path_factory.mktemp("demo") / "demo.cxw", demo_workshop())
 
 
 def png_size(path):
@@ -56,13 +47,6 @@ def board_extent(w: m.Workshop):
     right = max([n.x + n.w for n in w.discover.notes] + [c.x + c.w for c in w.discover.clusters])
     bottom = max([n.y + n.h for n in w.discover.notes] + [c.y + c.h for c in w.discover.clusters])
     return right - left, bottom - top
-
-
-def one_sentence(err):
-    err = err.strip()
-    assert len(err.splitlines()) == 1, err
-    assert err.startswith("cxworkshop: ") and err.endswith(".") and "Traceback" not in err
-    return err
 
 
 def test_the_demo_board_is_drawn_1920_wide_in_its_own_shape(demo_file, tmp_path, capsys, qapp):

@@ -6,26 +6,9 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from cxworkshop.cli import main
 from cxworkshop.demo import demo_workshop
 from cxworkshop.report.workshop_report import report_pdf
-from cxworkshop.store import create_file
-
-
-def run(*argv):
-    return main([str(a) for a in argv])
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    return create_file(tmp_path_factory.mktemp("demo") / "demo.cxw", demo_workshop())
-
-
-def one_sentence(err):
-    err = err.strip()
-    assert len(err.splitlines()) == 1, err
-    assert err.startswith("cxworkshop: ") and err.endswith(".") and "Traceback" not in err
-    return err
+from tests.cli.conftest import one_sentence, run
 
 
 def test_the_report_is_written_as_the_model_makes_it(demo_file, tmp_path, capsys):
