@@ -316,6 +316,19 @@ class Story:
                 head.keepWithNext = 0  # else reportlab keeps them with the whole table
         return [CondPageBreak(sum(height(f) for f in heads) + ROOM_FOR_ROWS), *heads, table_]
 
+    def listing(self, rows: list[list[object]], *, marker: float = 0.06, room: float = 2):
+        """A list without rules: a narrow column of numbers or bullets, then the items;
+        `room` is the space above and below each item (points)."""
+        from reportlab.platypus import TableStyle
+
+        return SplitTable(rows, colWidths=self.cols(marker, 1 - marker), hAlign="LEFT",
+                          style=TableStyle([("FONT", (0, 0), (-1, -1), fonts.SANS, 10),
+                                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                                            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                                            ("TOPPADDING", (0, 0), (-1, -1), room),
+                                            ("BOTTOMPADDING", (0, 0), (-1, -1), room)]))
+
     def person(self, pid: str | None) -> m.Participant | None:
         return self.people.get(pid) if pid is not None else None
 

@@ -17,8 +17,7 @@ import os
 from xml.sax.saxutils import escape
 
 from .. import model as m
-from . import fonts
-from .common import CADENCES, NOTHING, SplitTable, Story, build, frame, number, write_pdf
+from .common import CADENCES, NOTHING, Story, build, frame, number, write_pdf
 from .common import date as _date
 from .common import flag as _flag
 from .common import period as _period
@@ -104,16 +103,7 @@ class _Pack(Story):
                     self.p("Nothing yet: agree the standing agenda at this meeting.", s.note)]
         rows = [[self.p(f"{n}.", s.cell_right), self.p(_text(item), s.cell)]
                 for n, item in enumerate(items, 1)]
-        from reportlab.platypus import TableStyle
-
-        return self.keep([heading], SplitTable(
-            rows, colWidths=self.cols(0.06, 0.94), hAlign="LEFT",
-            style=TableStyle([("FONT", (0, 0), (-1, -1), fonts.SANS, 10),
-                              ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                              ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                              ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-                              ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                              ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)])))
+        return self.keep([heading], self.listing(rows, room=1.5))
 
     def actions(self) -> list[object]:
         s = self.s

@@ -30,7 +30,6 @@ from .common import (
     CADENCES,
     NOTHING,
     Cancelled,
-    SplitTable,
     Story,
     build,
     date,
@@ -288,7 +287,7 @@ class _Report(Story):
                                                    f"({escape(STATUSES.get(i.status, i.status))}"
                                                    ")</font>", s.cell)] for i in quick]
             out += self.keep([heading, self.p("High impact for little effort.", s.intro)],
-                             self.bullets(rows))
+                             self.listing(rows, marker=0.04, room=1.5))
         else:
             out += [heading, self.nothing("No improvement was scored high impact, low effort.")]
         heading = self.p("Decisions", s.h2)
@@ -316,17 +315,6 @@ class _Report(Story):
             out += [heading, self.nothing("No measure was set.")]
         out += self.day()
         return out
-
-    def bullets(self, rows: list[list[object]]):
-        from reportlab.platypus import TableStyle
-
-        return SplitTable(rows, colWidths=self.cols(0.04, 0.96), hAlign="LEFT",
-                     style=TableStyle([("FONT", (0, 0), (-1, -1), fonts.SANS, 10),
-                                       ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                       ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                                       ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                                       ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                                       ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
 
     def stances(self, decision: m.Decision) -> str:
         """Each department's stance in words ("Sales agrees"), one per line; those that took
@@ -415,18 +403,7 @@ class _Report(Story):
                          self.p("".join(parts), s.cell)])
         intro = self.p(escape(f"{plural(len(crossing), 'link')} join notes of different "
                               "departments; read each chain as “this leads to that”."), s.intro)
-        return self.keep([heading, intro], self.numbered(rows))
-
-    def numbered(self, rows: list[list[object]]):
-        from reportlab.platypus import TableStyle
-
-        return SplitTable(rows, colWidths=self.cols(0.06, 0.94), hAlign="LEFT",
-                     style=TableStyle([("FONT", (0, 0), (-1, -1), fonts.SANS, 10),
-                                       ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                       ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                                       ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-                                       ("TOPPADDING", (0, 0), (-1, -1), 2),
-                                       ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+        return self.keep([heading, intro], self.listing(rows))
 
     # diagnostics -----------------------------------------------------------------------------
 
@@ -638,7 +615,7 @@ class _Report(Story):
         if contract.rules:
             rows = [[self.p(f"{n}.", s.cell_right), self.p(text(rule.text), s.body)]
                     for n, rule in enumerate(contract.rules, 1)]
-            out += self.keep([self.p("We agree", s.h2)], self.numbered(rows))
+            out += self.keep([self.p("We agree", s.h2)], self.listing(rows))
         heading = self.p("Signed", s.h2)
         signed = {sig.department: sig for sig in contract.signatures}
         rows = [self.header_row("Department", "Signed by", "Date")]
@@ -679,7 +656,7 @@ class _Report(Story):
             if outside:
                 rows = [[self.p("⚠", s.cell_right), self.p(text(problem), s.cell)]
                         for _ms, problem in outside]
-                out += self.keep([self.p("Outside the period", s.h3)], self.numbered(rows))
+                out += self.keep([self.p("Outside the period", s.h3)], self.listing(rows))
             missing = MB.without_milestone(self.w.priorities.improvements, bp.milestones)
             if missing:
                 out.append(self.p(flag("Agreed but with no milestone yet: ")
@@ -757,7 +734,7 @@ class _Report(Story):
         if council.agenda:
             rows = [[self.p(f"{n}.", s.cell_right), self.p(text(item), s.cell)]
                     for n, item in enumerate(council.agenda, 1)]
-            out += self.keep([heading], self.numbered(rows))
+            out += self.keep([heading], self.listing(rows))
         else:
             out += [heading, self.nothing("No standing agenda was agreed.")]
         return out
