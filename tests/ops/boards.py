@@ -74,3 +74,17 @@ def refused(session, op, *args, **kwargs) -> str:
     assert not session.conn.in_transaction
     assert dump(session.conn) == before, "a refused op changed the file"
     return message
+
+
+def undo_and_redo_are_exact(session, done: list, first: dict) -> None:
+    """Undoing every batch of `done`, last first, gives back the dump `first` exactly; redoing
+    them all, in order, gives back what the file held after them, exactly."""
+    from cxworkshop.ops.batch import redo_batch, undo_batch
+
+    after = dump(session.conn)
+    for batch in reversed(done):
+        undo_batch(session, batch)
+    assert dump(session.conn) == first
+    for batch in done:
+        redo_batch(session, batch)
+    assert dump(session.conn) == after

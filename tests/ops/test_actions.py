@@ -7,11 +7,11 @@ import random
 
 import pytest
 
-from cxworkshop.ops import OpError, redo_batch, undo_batch
+from cxworkshop.ops import OpError
 from cxworkshop.ops import actions as M
 from cxworkshop.store import Session, create_file
 
-from .boards import demo_workshop, dump, refused, rows
+from .boards import demo_workshop, dump, refused, rows, undo_and_redo_are_exact
 
 
 @pytest.fixture
@@ -118,10 +118,4 @@ def test_undoing_any_run_of_verbs_in_reverse_gives_back_the_file(s):
                 done.append(M.delete_action(s, rng.choice(acts)))
         except OpError:
             pass
-    after = dump(s.conn)
-    for batch in reversed(done):
-        undo_batch(s, batch)
-    assert dump(s.conn) == first
-    for batch in done:
-        redo_batch(s, batch)
-    assert dump(s.conn) == after
+    undo_and_redo_are_exact(s, done, first)

@@ -9,11 +9,11 @@ import random
 import pytest
 
 from cxworkshop import model as m
-from cxworkshop.ops import OpError, redo_batch, undo_batch
+from cxworkshop.ops import OpError, undo_batch
 from cxworkshop.ops import diagnostics as G
 from cxworkshop.store import Session, create_file
 
-from .boards import demo_workshop, dump, refused, rows
+from .boards import demo_workshop, dump, refused, rows, undo_and_redo_are_exact
 
 
 @pytest.fixture
@@ -119,10 +119,4 @@ def test_undoing_any_run_of_verbs_in_reverse_gives_back_the_file(s):
                 done.append(G.set_score(s, instrument, statement, rng.randint(1, high), **who))
         except OpError:
             pass  # evidence for an unscored cell: refused, and nothing written
-    after = dump(s.conn)
-    for batch in reversed(done):
-        undo_batch(s, batch)
-    assert dump(s.conn) == first
-    for batch in done:
-        redo_batch(s, batch)
-    assert dump(s.conn) == after
+    undo_and_redo_are_exact(s, done, first)

@@ -14,7 +14,7 @@ from cxworkshop.ops import OpError, redo_batch, undo_batch
 from cxworkshop.ops import priorities as M
 from cxworkshop.store import Session, create_file
 
-from .boards import demo_workshop, dump, refused, rows
+from .boards import demo_workshop, dump, refused, rows, undo_and_redo_are_exact
 
 
 @pytest.fixture
@@ -464,10 +464,4 @@ def test_undoing_any_run_of_verbs_in_reverse_gives_back_the_file(s):
         except OpError:
             pass
     assert len(done) > 150
-    after = dump(s.conn)
-    for batch in reversed(done):
-        undo_batch(s, batch)
-    assert dump(s.conn) == first
-    for batch in done:
-        redo_batch(s, batch)
-    assert dump(s.conn) == after
+    undo_and_redo_are_exact(s, done, first)
