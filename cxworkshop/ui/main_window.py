@@ -49,8 +49,9 @@ STAGE_PAGES = (
     ("Blueprint", "blueprint", "The road map, the measures and the CX council that keeps it "
                                "going."),
 )
-#: What the built screens show; a refresh reads only these (Setup), never a whole board.
-SHOWN_SECTIONS = ("workshop", "departments", "participants")
+#: What the built screens show; a refresh reads only these (Setup, the agenda timer), never a
+#: whole board.
+SHOWN_SECTIONS = ("workshop", "departments", "participants", "agenda")
 MAX_RECENT = 8
 FILE_FILTER = "CX Workshop sessions (*.cxw)"
 
