@@ -22,6 +22,8 @@ class ActionSpec:
     shortcut: str | QKeySequence.StandardKey | None = None
     needs_session: bool = True
     separator_before: bool = False
+    also: tuple[str, ...] = ()  # further keys for the same action (Ctrl+= beside Ctrl++)
+    checkable: bool = False
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -47,6 +49,24 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("go.ambition", "&Ambition", "&Go", "go_ambition", "Ctrl+4"),
     ActionSpec("go.priorities", "&Priorities", "&Go", "go_priorities", "Ctrl+5"),
     ActionSpec("go.blueprint", "&Blueprint", "&Go", "go_blueprint", "Ctrl+6"),
+    ActionSpec("view.present", "&Present to the Room", "&View", "toggle_presenting", "F5",
+               checkable=True),
+    ActionSpec("view.blank", "&Blank the Room's Screen", "&View", "toggle_blank", "B",
+               checkable=True),
+    ActionSpec("view.bigger", "&Larger Text", "&View", "font_bigger", "Ctrl++",
+               needs_session=False, separator_before=True, also=("Ctrl+=",)),
+    ActionSpec("view.smaller", "&Smaller Text", "&View", "font_smaller", "Ctrl+-",
+               needs_session=False),
+    ActionSpec("view.normalsize", "&Normal Text Size", "&View", "font_normal", "Ctrl+0",
+               needs_session=False),
+    ActionSpec("view.contrast", "&High-Contrast Theme", "&View", "toggle_contrast",
+               "Ctrl+Shift+H", needs_session=False, checkable=True),
+    ActionSpec("timer.toggle", "&Start or Pause the Timer", "&Timer", "toggle_timer", "F8"),
+    ActionSpec("timer.next", "&Next Agenda Item", "&Timer", "next_agenda_item", "Shift+F8"),
+    ActionSpec("timer.previous", "&Previous Agenda Item", "&Timer", "previous_agenda_item",
+               "Ctrl+F8"),
+    ActionSpec("help.keys", "&Keyboard Shortcuts", "&Help", "show_keys", "F1",
+               needs_session=False),
 )
 
 #: Shortcuts owned by actions built elsewhere (the undo stack's own actions).
@@ -72,7 +92,9 @@ def build(window: QMainWindow, menus: dict[str, QMenu]) -> dict[str, QAction]:
         action = QAction(spec.text, window)
         action.setObjectName(spec.id)
         if spec.shortcut is not None:
-            action.setShortcut(QKeySequence(spec.shortcut))
+            action.setShortcuts([QKeySequence(spec.shortcut),
+                                 *(QKeySequence(k) for k in spec.also)])
+        action.setCheckable(spec.checkable)
         handler: Callable[[], object] = getattr(window, spec.handler)
         action.triggered.connect(lambda _checked=False, h=handler: h())
         menu.addAction(action)

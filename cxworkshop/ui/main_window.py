@@ -579,6 +579,41 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"Wrote the council pack ({pages} page{'' if pages == 1 else 's'}) to {path}.", 10000)
 
+    # -- in the room: the audience window, the agenda timer, the look ----------------------------
+
+    def toggle_presenting(self) -> None:
+        """Open the audience window (F5), or close it."""
+
+    def toggle_blank(self) -> None:
+        """Blank the room's screen for a break (B), or show it again."""
+
+    def font_bigger(self) -> None:
+        """Larger text here and on the room's screen."""
+
+    def font_smaller(self) -> None:
+        """Smaller text here and on the room's screen."""
+
+    def font_normal(self) -> None:
+        """Text at its normal size."""
+
+    def toggle_contrast(self) -> None:
+        """The high-contrast theme on or off."""
+
+    def toggle_timer(self) -> None:
+        """Start or pause the current agenda item's timer."""
+
+    def next_agenda_item(self) -> None:
+        """Record the time the current item took and move to the next."""
+
+    def previous_agenda_item(self) -> None:
+        """Back to the item before."""
+
+    def show_keys(self) -> None:
+        """Every key of the current stage and of the window (F1)."""
+        from .keymap import show_keymap
+
+        show_keymap(self)
+
     # -- dialogs: separate methods so tests can answer them ---------------------------------
 
     def ask_pdf_path(self, title: str, suggestion: Path) -> str:
