@@ -8,11 +8,12 @@ written to it before the screen moves on. The window only opens, closes, copies 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -29,12 +30,15 @@ from PySide6.QtWidgets import (
 
 from .. import model as m
 from .. import ops
+from ..model.timer import AgendaTimer, opening_index
+from ..ops import agenda as ops_agenda
 from ..ops import merge
 from ..store import Session, SessionFileError, create_file
 from . import actions as A
+from . import theme as T
 from .editor import Editor
 from .pages import WelcomePage
-from .theme import STYLE
+from .timer_bar import TimerBar
 
 STAGE_PAGES = (
     ("Setup", None, ""),
@@ -53,6 +57,13 @@ STAGE_PAGES = (
 #: whole board.
 SHOWN_SECTIONS = ("workshop", "departments", "participants", "agenda")
 MAX_RECENT = 8
+#: The window's actions that also work on the room's window (it may cover the only screen).
+ROOM_KEYS = ("view.present", "view.blank", "view.bigger", "view.smaller", "view.normalsize",
+             "view.contrast", "timer.toggle", "timer.next", "timer.previous", "go.setup",
+             "go.discover", "go.diagnostics", "go.ambition", "go.priorities", "go.blueprint")
+#: How often the room's window checks that it still shows what the facilitator shows (a zoom,
+#: a highlight, another instrument); it is only drawn again when something changed.
+FOLLOW_MS = 200
 FILE_FILTER = "CX Workshop sessions (*.cxw)"
 
 
@@ -124,7 +135,24 @@ class MainWindow(QMainWindow):
         self.session: Session | None = None
         self.editor: Editor | None = None
         self.stack = QUndoStack(self)
-        self.setStyleSheet(STYLE)
+        self.audience = None  # the room's window, made when first presented
+        self.theme = T.THEMES.get(str(settings.value("look/theme", T.LIGHT.name)), T.LIGHT)
+        try:
+            scale = float(settings.value("look/scale", T.NORMAL_SCALE))
+        except (TypeError, ValueError):
+            scale = T.NORMAL_SCALE
+        self.font_scale = T.step_scale(scale, 0)
+        self._system_font = QFont(self.font())
+        self.content_version = 0  # counts edits, so the room's window knows to draw again
+        self.clock: Callable[[], float] = time.monotonic  # tests put a fake clock here
+        self.timer = AgendaTimer([], clock=lambda: self.clock())
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self.tick)
+        self._follower = QTimer(self)
+        self._follower.setInterval(FOLLOW_MS)
+        self._follower.timeout.connect(self.sync_room)
+        self._apply_font_scale()
         self.resize(1280, 800)
 
         central = QWidget()
@@ -150,6 +178,13 @@ class MainWindow(QMainWindow):
         body.addWidget(self.rail)
         self.pages = QStackedWidget()
         body.addWidget(self.pages, 1)
+        self.timer_bar = TimerBar()
+        self.timer_bar.toggled.connect(self.toggle_timer)
+        self.timer_bar.next_requested.connect(self.next_agenda_item)
+        self.timer_bar.chosen.connect(self.choose_agenda_item)
+        self.timer_bar.present_requested.connect(self.toggle_presenting)
+        self.timer_bar.hide()
+        outer.addWidget(self.timer_bar)
         self._welcome: WelcomePage | None = None  # built when first needed: start-up is short
         self.setup_page = None  # built on its first visit: a workshop usually opens on a stage
         self.stage_pages: list[QWidget | None] = []
@@ -174,6 +209,7 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         self.actions_by_id["edit.undo"] = undo
         self.actions_by_id["edit.redo"] = redo
+        self.actions_by_id["view.contrast"].setChecked(self.theme is T.HIGH_CONTRAST)
         self._show_session_state()
 
     # -- what is shown ------------------------------------------------------------------------
@@ -216,6 +252,8 @@ class MainWindow(QMainWindow):
             if spec.needs_session:
                 self.actions_by_id[spec.id].setEnabled(has)
         self.rail.setEnabled(has)
+        self.timer_bar.setVisible(has)
+        self.actions_by_id["view.blank"].setEnabled(has and self.presenting)
         self._fill_recent()
         if not has:
             self.setWindowTitle("CX Workshop")
@@ -252,6 +290,10 @@ class MainWindow(QMainWindow):
         them can touch the others (deleting a department clears participants' department),
         so those three are read again together, which costs the same on any size of board.
         """
+        if section in ("discover", "diagnostics", "ambition", "priorities", "actions",
+                       "blueprint"):
+            self.content_version += 1
+            self.sync_room_soon()
         if self.session is None or section in ("discover", "diagnostics", "ambition",
                                                 "priorities", "actions", "blueprint"):
             return  # those pages follow their own changes (their `follow`)
@@ -262,11 +304,17 @@ class MainWindow(QMainWindow):
             for name in SHOWN_SECTIONS:
                 setattr(self.workshop, name, getattr(fresh, name))
         self._show_title()
+        self.content_version += 1
+        self.timer.set_items(self.workshop.agenda)
+        self._show_timer()
         if self.setup_page is not None:
             self.setup_page.show_workshop(self.workshop)
         board = self.discover_page
         if board is not None and section in ("departments", "participants"):
             board.people_changed()
+            if self.audience is not None:
+                self.audience.people_changed()
+        self.sync_room_soon()
 
     @property
     def discover_page(self):
@@ -288,6 +336,7 @@ class MainWindow(QMainWindow):
             return
         self.pages.setCurrentWidget(
             self._ensure_setup_page() if row == 0 else self._stage_page(row - 1))
+        self.sync_room()
         stage = STAGE_PAGES[row][1]
         if stage and not self.session.read_only:
             try:  # where the facilitator is, so the file reopens there; not an undoable edit
@@ -364,11 +413,16 @@ class MainWindow(QMainWindow):
         self.editor.failed.connect(self.show_error)
         self.editor.refused.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self.editor.board_changed.connect(self._people_in_batch)
+        self.editor.board_changed.connect(self._room_board_changed)
         self.stage_pages = [None] * (len(STAGE_PAGES) - 1)
         self._remember_recent(str(session.path))
         self._show_session_state()
         self.refresh(workshop=session.workshop_at_open or session.load())
         session.workshop_at_open = None
+        self.timer = AgendaTimer(self.workshop.agenda, clock=lambda: self.clock())
+        if opening_index(self.timer.items) >= 0:
+            self.timer.go(opening_index(self.timer.items))
+        self._show_timer()
         self.rail.setCurrentRow(self._opening_row())
         said = [whose_workshop(session.path.name, self.workshop.workshop)]
         if session.migrated_in_memory:
@@ -408,8 +462,13 @@ class MainWindow(QMainWindow):
         if self.editor is not None:
             self.editor.deleteLater()
             self.editor = None
+        self._timer_stopped()
         session, self.session = self.session, None
         session.close()
+        self.timer = AgendaTimer([], clock=lambda: self.clock())
+        if self.audience is not None:
+            self.audience.forget_board()
+        self.stop_presenting()
         self._show_session_state()
 
     def new_workshop(self) -> None:
@@ -581,32 +640,213 @@ class MainWindow(QMainWindow):
 
     # -- in the room: the audience window, the agenda timer, the look ----------------------------
 
+    @property
+    def presenting(self) -> bool:
+        return self.audience is not None and self.audience.isVisible()
+
     def toggle_presenting(self) -> None:
-        """Open the audience window (F5), or close it."""
+        """Open the room's window (F5), or close it."""
+        if self.presenting:
+            self.stop_presenting()
+        else:
+            self.start_presenting()
+
+    def start_presenting(self) -> None:
+        """The room's window: full screen on the second screen when there is one, else full
+        screen here (Esc leaves it)."""
+        if self.session is None:
+            return
+        if self.audience is None:
+            from .presenter import AudienceWindow
+
+            self.audience = AudienceWindow(self)
+            self.audience.left.connect(self.stop_presenting)
+            self.audience.addActions([self.actions_by_id[k] for k in ROOM_KEYS])
+        screen = self.room_screen()
+        if screen is not None:
+            self.audience.setScreen(screen)
+            self.audience.setGeometry(screen.geometry())
+        self.audience.set_blank(False)
+        self.audience.showFullScreen()
+        self.audience.sync(force=True)
+        self._show_timer()
+        self._follower.start()
+        self.actions_by_id["view.present"].setChecked(True)
+        self.actions_by_id["view.blank"].setEnabled(True)
+        self.actions_by_id["view.blank"].setChecked(False)
+        where = (f" on {screen.name()}" if screen is not None else
+                 "; it covers this screen, so Esc comes back here")
+        self.statusBar().showMessage(f"Presenting to the room{where}.", 8000)
+        self._show_room()
+
+    def room_screen(self):
+        """The screen the room's window goes to: another one than this window's, if any."""
+        mine = self.screen()
+        return next((s for s in QGuiApplication.screens() if s is not mine), None)
+
+    def stop_presenting(self) -> None:
+        self._follower.stop()
+        if self.audience is not None:
+            self.audience.set_blank(False)
+            self.audience.hide()
+        self.actions_by_id["view.present"].setChecked(False)
+        self.actions_by_id["view.blank"].setChecked(False)
+        self.actions_by_id["view.blank"].setEnabled(False)
+        self._show_room()
 
     def toggle_blank(self) -> None:
         """Blank the room's screen for a break (B), or show it again."""
+        if not self.presenting:
+            self.actions_by_id["view.blank"].setChecked(False)
+            return
+        on = not self.audience.blanked
+        self.audience.set_blank(on)
+        self.actions_by_id["view.blank"].setChecked(on)
+        self._show_room()
+
+    def sync_room(self) -> None:
+        """The room's window shows what the facilitator shows now."""
+        if self.presenting:
+            self.audience.sync()
+            self._show_room()
+
+    def sync_room_soon(self) -> None:
+        if self.presenting:
+            QTimer.singleShot(0, self.sync_room)
+
+    def _room_board_changed(self, batch) -> None:
+        if self.audience is not None:
+            self.audience.board_changed(batch)
+
+    def _show_room(self) -> None:
+        from .presenter import STAGE_TITLES, VIEW_TITLES, current_view
+
+        if not self.presenting:
+            self.timer_bar.show_room(False, False, "")
+            return
+        row = max(0, self.rail.currentRow())
+        view = VIEW_TITLES.get(current_view(self), "")
+        self.timer_bar.show_room(True, self.audience.blanked, f"{STAGE_TITLES[row]}, {view}")
+
+    # -- the look -------------------------------------------------------------------------------
+
+    def _apply_font_scale(self) -> None:
+        font = QFont(self._system_font)
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * self.font_scale)
+        else:
+            font.setPixelSize(round(font.pixelSize() * self.font_scale))
+        self.setFont(font)
+        self.setStyleSheet(T.facilitator_style(self.font_scale))
+        if self.audience is not None:
+            self.audience.restyle()
+
+    def _set_font_scale(self, scale: float) -> None:
+        if scale == self.font_scale:
+            return
+        self.font_scale = scale
+        self.settings.setValue("look/scale", scale)
+        self._apply_font_scale()
+        self.statusBar().showMessage(f"Text at {round(scale * 100)} %.", 4000)
 
     def font_bigger(self) -> None:
         """Larger text here and on the room's screen."""
+        self._set_font_scale(T.step_scale(self.font_scale, 1))
 
     def font_smaller(self) -> None:
-        """Smaller text here and on the room's screen."""
+        """Smaller text here (the room's screen never goes below what a room can read)."""
+        self._set_font_scale(T.step_scale(self.font_scale, -1))
 
     def font_normal(self) -> None:
-        """Text at its normal size."""
+        self._set_font_scale(T.NORMAL_SCALE)
 
     def toggle_contrast(self) -> None:
-        """The high-contrast theme on or off."""
+        """The room's screen in high contrast (white on black), or in its light look."""
+        self.theme = T.LIGHT if self.theme is T.HIGH_CONTRAST else T.HIGH_CONTRAST
+        self.settings.setValue("look/theme", self.theme.name)
+        self.actions_by_id["view.contrast"].setChecked(self.theme is T.HIGH_CONTRAST)
+        if self.audience is not None:
+            self.audience.restyle()
+            self.sync_room()
+
+    # -- the agenda timer -----------------------------------------------------------------------
 
     def toggle_timer(self) -> None:
-        """Start or pause the current agenda item's timer."""
+        """Start or pause the current agenda item's timer (F8)."""
+        if self.timer.current is None:
+            self.statusBar().showMessage("The agenda is empty: add its items in Setup, then "
+                                         "F8 starts the first.", 8000)
+            return
+        self.timer.toggle()
+        self._timer_changed()
 
     def next_agenda_item(self) -> None:
-        """Record the time the current item took and move to the next."""
+        """Keep the time the current item took and go on to the next (Shift+F8)."""
+        if self.timer.current is not None:
+            self.timer.next()
+            self._timer_changed()
 
     def previous_agenda_item(self) -> None:
-        """Back to the item before."""
+        """Back to the item before (Ctrl+F8)."""
+        if self.timer.current is not None:
+            self.timer.previous()
+            self._timer_changed()
+
+    def choose_agenda_item(self, index: int) -> None:
+        if 0 <= index < len(self.timer.items):
+            self.timer.go(index)
+            self._timer_changed()
+
+    def tick(self) -> None:
+        """Once a second while the timer runs: the countdown, and the minutes into the file."""
+        self._timer_changed()
+
+    def _timer_changed(self) -> None:
+        self._save_timer()
+        if self.timer.running and self.session is not None:
+            self._ticker.start()
+        else:
+            self._ticker.stop()
+        self._show_timer()
+
+    def _timer_stopped(self) -> None:
+        """Closing: keep what the running item took so far, then stop the clock."""
+        if self.timer.running:
+            self.timer.pause()
+        self._save_timer()
+        self._ticker.stop()
+
+    def _save_timer(self) -> None:
+        """Write the minutes each item took as they change: a crash loses less than a minute.
+        They are facts of the day, not edits, so they are not on the undo stack."""
+        if self.session is None or self.session.read_only:
+            return
+        unsaved = self.timer.take_unsaved()
+        for item_id, minutes in unsaved:
+            try:
+                ops_agenda.record_actual(self.session, item_id, minutes)
+            except Exception as exc:
+                self.statusBar().showMessage(
+                    f"The time taken could not be saved to {self.session.path.name} ({exc}).",
+                    10000)
+                return
+        if unsaved and self.editor is not None:
+            self.editor.changed.emit("agenda")
+
+    def _show_timer(self) -> None:
+        from .timer_bar import remaining_words
+
+        self.timer_bar.show_timer(self.timer)
+        if self.audience is None:
+            return
+        item = self.timer.current
+        if item is None:
+            self.audience.header.show_timer("", "", "calm", False)
+            return
+        words = remaining_words(self.timer)
+        self.audience.header.show_timer(item.title, words if self.timer.running
+                                        else f"Paused · {words}", self.timer.phase(),
+                                        self.timer.running)
 
     def show_keys(self) -> None:
         """Every key of the current stage and of the window (F1)."""

@@ -103,6 +103,11 @@ class LazyTabs(QTabWidget):
     def show_tab(self, key: str) -> None:
         self.setCurrentWidget(self._holders[key])
 
+    def current_key(self) -> str:
+        """The key of the tab showing now."""
+        holder = self.currentWidget()
+        return next((k for k, h in self._holders.items() if h is holder), "")
+
     def _shown(self, index: int) -> None:
         holder = self.widget(index)
         key = next((k for k, h in self._holders.items() if h is holder), None)
