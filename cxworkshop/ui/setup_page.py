@@ -1,4 +1,4 @@
-"""The Setup page: the workshop's details, its departments and its participants.
+"""The Setup page: the workshop's details, its departments, its participants and its agenda.
 
 Built for typing while people introduce themselves: a quick-add line under each list (type,
 Enter, next), Delete to remove, Alt+Up / Alt+Down to reorder, F2 or double-click to rename.
@@ -7,6 +7,7 @@ Every keystroke in a detail field is saved at once; typing in one field is one u
 
 from __future__ import annotations
 
+import dataclasses as dc
 import datetime as dt
 
 from PySide6.QtCore import Qt
@@ -30,6 +31,7 @@ from .. import model as m
 from .. import ops
 from ..model import rules
 from ..model import vocabulary as V
+from ..ops import agenda as A
 from .editor import Editor, FieldEdit
 from .tables import (
     EDITABLE,
@@ -38,10 +40,17 @@ from .tables import (
     ChoiceDelegate,
     choice_item,
     list_table,
+    show_choice,
     swatch,
 )
 
 PALETTE_CHOICES: list[Choice] = [(V.PALETTE_NAMES[c], c, c) for c in V.DEPARTMENT_PALETTE]
+STAGE_CHOICES: list[Choice] = [("No stage", None, None)] + [
+    (stage.capitalize(), stage, None) for stage in V.STAGES]
+#: What a new agenda item is planned to take until the facilitator says otherwise.
+NEW_ITEM_MINUTES = 30
+#: The agenda table's columns, by what each holds.
+ITEM, STAGE, PLANNED, TOOK = range(4)
 
 DETAILS = (
     ("title", "Title", "What the day is called, e.g. Closing the gaps"),
@@ -54,6 +63,43 @@ DETAILS = (
 
 def _edit_workshop(session, _oid: str, **values):
     return ops.edit_workshop(session, **values)
+
+
+def duration(minutes: int) -> str:
+    """Minutes as people say them: "45 min", "2 h", "6 h 25 min"."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
+def agenda_summary(items: list[m.AgendaItem]) -> str:
+    """One line under the agenda: what is planned in all, and how the items done so far went."""
+    if not items:
+        return "No agenda yet: type its first item below and press Enter."
+    planned = sum(i.minutes for i in items)
+    line = f"{len(items)} item{'' if len(items) == 1 else 's'}, {duration(planned)} planned."
+    done = [i for i in items if i.actual_minutes is not None]
+    if not done:
+        return line
+    took = sum(i.actual_minutes or 0 for i in done)
+    diff = took - sum(i.minutes for i in done)
+    against = ("as planned" if diff == 0 else
+               f"{duration(abs(diff))} {'more' if diff > 0 else 'less'} than planned")
+    which = "one" if len(done) == 1 else str(len(done))
+    return f"{line} The {which} done so far took {duration(took)}, {against}."
+
+
+def _typed_minutes(text: str, blank: object) -> object:
+    """A typed number of minutes as a whole number; `blank` for nothing typed; anything else
+    as typed, for the op to refuse in its own words."""
+    text = text.strip()
+    if not text:
+        return blank
+    try:
+        return int(text)
+    except ValueError:
+        return text
 
 
 def _title(text: str, name: str = "sectionTitle") -> QLabel:
@@ -72,12 +118,13 @@ class SetupPage(QWidget):
         self._filling = False
         self._list_controls: list[QPushButton | QShortcut] = []  # off on a read-only file
         self._shown: tuple | None = None  # departments and participants the tables show
+        self._shown_agenda: list[m.AgendaItem] | None = None
 
         root = QVBoxLayout(self)
         root.setContentsMargins(24, 16, 24, 16)
         root.addWidget(_title("Setup", "pageTitle"))
-        hint = QLabel("Name the day, list the departments in the room and who speaks for each. "
-                      "Everything is saved as you type.")
+        hint = QLabel("Name the day, list the departments in the room and who speaks for each, "
+                      "and plan the agenda. Everything is saved as you type.")
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         root.addWidget(hint)
@@ -94,6 +141,8 @@ class SetupPage(QWidget):
         columns.addLayout(self._build_departments(), 3)
         columns.addSpacing(24)
         columns.addLayout(self._build_participants(), 7)
+        columns.addSpacing(24)
+        columns.addLayout(self._build_agenda(), 6)
 
     # -- building -----------------------------------------------------------------------------
 
@@ -180,6 +229,33 @@ class SetupPage(QWidget):
                                          self._move_participant, self._delete_participant))
         return box
 
+    def _build_agenda(self) -> QVBoxLayout:
+        box = QVBoxLayout()
+        box.addWidget(_title("Agenda"))
+        self.agenda = list_table("agenda", {"Item": True, "Stage": False, "Planned": False,
+                                            "Took": False})
+        for column, tip in ((PLANNED, "Minutes planned for the item"),
+                            (TOOK, "Minutes the item took (the agenda timer writes them)")):
+            self.agenda.horizontalHeaderItem(column).setToolTip(tip)
+        self._stage_delegate = ChoiceDelegate(STAGE_CHOICES, self.agenda)
+        self.agenda.setItemDelegateForColumn(STAGE, self._stage_delegate)
+        self.agenda.itemChanged.connect(self._agenda_item_changed)
+        box.addWidget(self.agenda, 1)
+        self.agenda_total = QLabel("")
+        self.agenda_total.setObjectName("agenda.total")
+        self.agenda_total.setWordWrap(True)
+        box.addWidget(self.agenda_total)
+        self.new_agenda = QLineEdit()  # not saved until Enter, like a new department
+        self.new_agenda.setObjectName("agenda.new")
+        self.new_agenda.setPlaceholderText("Type an agenda item and press Enter")
+        self.new_agenda.setToolTip(f"A new item is planned at {NEW_ITEM_MINUTES} minutes; "
+                                   "change that in the table.")
+        self.new_agenda.returnPressed.connect(self._add_agenda_item)
+        box.addWidget(self.new_agenda)
+        box.addLayout(self._list_buttons("agenda", self.agenda, self._move_agenda_item,
+                                         self._delete_agenda_item))
+        return box
+
     def _list_buttons(self, name, table, move, delete) -> QHBoxLayout:
         row = QHBoxLayout()
         for label, key, slot in (("Move up", "Alt+Up", lambda: move(-1)),
@@ -224,8 +300,12 @@ class SetupPage(QWidget):
                 self._fill_departments(workshop)
                 self._fill_participants(workshop)
                 self._shown = lists
-                for table, (oid, column) in current.items():
-                    self._set_current(table, oid, column)
+                for table in (self.departments, self.participants):
+                    self._set_current(table, *current[table])
+            if redraw or workshop.agenda != self._shown_agenda:  # the timer writes every minute
+                self._fill_agenda(workshop.agenda)
+                self._shown_agenda = [dc.replace(a) for a in workshop.agenda]  # copies
+                self._set_current(self.agenda, *current[self.agenda])
         finally:
             self._filling = False
         if focus_name:
@@ -234,14 +314,14 @@ class SetupPage(QWidget):
                 again.setFocus()
         self._show_read_only(self.editor.read_only)
 
-    def _tables(self) -> tuple[QTableWidget, QTableWidget]:
-        return self.departments, self.participants
+    def _tables(self) -> tuple[QTableWidget, QTableWidget, QTableWidget]:
+        return self.departments, self.participants, self.agenda
 
     def _show_read_only(self, read_only: bool) -> None:
         for w in self.fields.values():
             w.setReadOnly(read_only)
         for w in (self.today, self.new_department, self.new_name, self.new_role, self.new_dept,
-                  self.new_senior, *self._list_controls):
+                  self.new_senior, self.new_agenda, *self._list_controls):
             w.setEnabled(not read_only)
         for table in self._tables():
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if read_only
@@ -297,6 +377,32 @@ class SetupPage(QWidget):
             senior.setCheckState(Qt.CheckState.Checked if p.senior else Qt.CheckState.Unchecked)
             table.setItem(row, 3, senior)
             table.setItem(row, 1, choice_item(choices, p.department))
+
+    def _fill_agenda(self, items: list[m.AgendaItem]) -> None:
+        """Change only the cells that differ, so a cell being edited stays open while the
+        timer writes the minutes another item took."""
+        table = self.agenda
+        table.setRowCount(len(items))
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for row, a in enumerate(items):
+            texts = (a.title, None, str(a.minutes),
+                     "" if a.actual_minutes is None else str(a.actual_minutes))
+            for column, text in enumerate(texts):
+                item = table.item(row, column)
+                if item is None:
+                    item = QTableWidgetItem()
+                    if column in (PLANNED, TOOK):
+                        item.setTextAlignment(right)
+                    table.setItem(row, column, item)
+                if column == STAGE:
+                    if item.data(VALUE) != a.stage or not item.text():
+                        show_choice(item, STAGE_CHOICES, a.stage)
+                elif item.text() != text:
+                    item.setText(text)
+            first = table.item(row, ITEM)
+            if first.data(Qt.ItemDataRole.UserRole) != a.id:
+                first.setData(Qt.ItemDataRole.UserRole, a.id)
+        self.agenda_total.setText(agenda_summary(items))
 
     @staticmethod
     def _id_column(table: QTableWidget) -> int:
@@ -431,6 +537,57 @@ class SetupPage(QWidget):
     def _delete_participant(self) -> None:
         self._delete_selected(self.participants, ops.delete_participant,
                               self.workshop.participants)
+
+    def _agenda_item(self, oid: str) -> m.AgendaItem | None:
+        return next((a for a in self.workshop.agenda if a.id == oid), None)
+
+    def _add_agenda_item(self) -> None:
+        title = self.new_agenda.text().strip()
+        if not title:
+            return
+        batch = self.editor.board(A.add_agenda_item, title, None, NEW_ITEM_MINUTES,
+                                  label=f"Add {title}")
+        if batch is not None:
+            self.new_agenda.clear()
+            self.problem_line.setText("")
+            self.agenda.scrollToBottom()
+
+    def _agenda_item_changed(self, item: QTableWidgetItem) -> None:
+        if self._filling:
+            return
+        row, column = item.row(), item.column()
+        first = self.agenda.item(row, ITEM)
+        shown = self._agenda_item(first.data(Qt.ItemDataRole.UserRole)) if first else None
+        if shown is None:
+            return
+        if column == STAGE:
+            if item.data(VALUE) == shown.stage:
+                return  # the chooser updates its label first, then its value
+            values = {"stage": item.data(VALUE)}
+        elif column == ITEM:
+            values = {"title": item.text()}
+        elif column == PLANNED:
+            values = {"minutes": _typed_minutes(item.text(), "")}
+        else:
+            values = {"actual_minutes": _typed_minutes(item.text(), None)}
+        batch = self.editor.board(A.edit_agenda_item, shown.id, label="Edit agenda item",
+                                  **values)
+        if batch is not None:
+            self.problem_line.setText("")
+        if not batch:  # refused, or the same value typed again: show the file's value
+            self.show_workshop(self.workshop, redraw=True)
+
+    def _move_agenda_item(self, step: int) -> None:
+        oid = self._selected_id(self.agenda)
+        if oid is not None:
+            self.editor.board(A.move_agenda_item, oid, max(0, self.agenda.currentRow() + step),
+                              label="Move agenda item")
+
+    def _delete_agenda_item(self) -> None:
+        oid = self._selected_id(self.agenda)
+        shown = self._agenda_item(oid) if oid is not None else None
+        if shown is not None:
+            self.editor.board(A.delete_agenda_item, oid, label=f"Delete {shown.title}")
 
     def _move_selected(self, table: QTableWidget, op, step: int, text: str) -> None:
         oid = self._selected_id(table)
