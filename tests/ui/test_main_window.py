@@ -115,6 +115,7 @@ def test_no_two_actions_share_a_shortcut(make_window):
     assert keys, "the window has shortcuts"
     assert len(keys) == len(set(keys)), keys
     declared = [A.shortcut_text(s) for s in A.ACTIONS if s.shortcut]
+    declared += [QKeySequence(k).toString() for s in A.ACTIONS for k in s.also]
     declared += [QKeySequence(k).toString() for k in A.OTHER_SHORTCUTS.values()]
     assert len(declared) == len(set(declared))
 
