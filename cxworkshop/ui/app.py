@@ -79,6 +79,28 @@ def demo_session_path(fresh: bool = False) -> Path:
     return path
 
 
+#: The app's id on Linux: the name of its .desktop file, AppStream metadata and theme icon
+#: (packaging/linux).
+APP_ID = "org.cxworkshop.CXWorkshop"
+
+
+def app_icon():
+    """The app's icon (cxworkshop/resources/icons) at every size drawn for it, so the window,
+    the task bar and the window switcher each take a sharp one. Read as bytes, not by path:
+    the package may live inside a zip file."""
+    from importlib.resources import files
+
+    from PySide6.QtGui import QIcon, QPixmap
+
+    icon = QIcon()
+    for entry in (files("cxworkshop") / "resources" / "icons").iterdir():
+        if entry.name.startswith("cxworkshop-") and entry.name.endswith(".png"):
+            pixmap = QPixmap()
+            if pixmap.loadFromData(entry.read_bytes(), "PNG"):
+                icon.addPixmap(pixmap)
+    return icon
+
+
 def _log_path() -> Path:
     from platformdirs import user_log_path
 
@@ -103,6 +125,8 @@ def run(path: str | None, *, demo: bool, exit_when_shown: bool = False) -> int:
     app.setApplicationName("CX Workshop")
     app.setOrganizationName("cxworkshop")
     app.setApplicationDisplayName("CX Workshop")
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(APP_ID)  # on Wayland the window's icon comes from the .desktop file
 
     def excepthook(kind, value, tb) -> None:
         import traceback
