@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint bench install install-test clean
+.PHONY: run test lint bench install install-test clean package package-check
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -13,6 +13,10 @@ $(VENV)/.installed: pyproject.toml
 
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+$(VENV)/.installed-package: $(VENV)/.installed
+	$(PY) -m pip install -q -e '.[package]'
 	touch $@
 
 install: $(VENV)/.installed
@@ -30,6 +34,14 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py
+
+# The desktop bundle for facilitators, in dist/cxworkshop/ (docs/packaging.md); not part of
+# `make test`. package-check runs that bundle on its own, outside the source tree.
+package: $(VENV)/.installed-package
+	$(VENV)/bin/pyinstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/cxworkshop.spec
+
+package-check:
+	sh packaging/check-bundle.sh dist/cxworkshop
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis
