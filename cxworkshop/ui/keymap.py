@@ -98,7 +98,8 @@ DISCOVER_CAPTURE: tuple[Row, ...] = (
     (("Alt+C", "Alt+B", "Alt+I"), "Challenge, barrier or idea"),
     (("Alt+P", "Alt+R", "Alt+T", "Alt+N"), "People, process, technology or no dimension"),
     ("2 b pr @dl: text", "The same as a prefix before a colon: department (number or start of "
-                         "its name), kind, dimension (- for none), author (@ and initials)"),
+                         "its name), kind, dimension (- for none), author (@, then initials or the start of "
+                         "a name)"),
     (("Esc",), "Clear the line; on an empty line, back to the board"),
 )
 DISCOVER_WRITING: tuple[Row, ...] = (
