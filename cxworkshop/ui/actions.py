@@ -91,7 +91,10 @@ def build(window: QMainWindow, menus: dict[str, QMenu]) -> dict[str, QAction]:
             menu.addSeparator()
         action = QAction(spec.text, window)
         action.setObjectName(spec.id)
-        if spec.shortcut is not None:
+        if isinstance(spec.shortcut, QKeySequence.StandardKey):
+            # every key the platform gives (Ctrl+W and Ctrl+F4 both close on Linux)
+            action.setShortcuts(QKeySequence.keyBindings(spec.shortcut))
+        elif spec.shortcut is not None:
             action.setShortcuts([QKeySequence(spec.shortcut),
                                  *(QKeySequence(k) for k in spec.also)])
         action.setCheckable(spec.checkable)
