@@ -236,6 +236,11 @@ class AgendaTimer:
             out.append((item.id, minutes))
         return out
 
+    def not_saved(self, item_id: str) -> None:
+        """Writing what `take_unsaved` gave for `item_id` failed: give it out again next time."""
+        if item_id in self._file:
+            self._file[item_id] = -1  # no real count of minutes: the next take differs from it
+
     # -- inside -------------------------------------------------------------------------------------
 
     def _enter(self) -> None:

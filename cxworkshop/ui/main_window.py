@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self.font_scale = T.step_scale(scale, 0)
         self._system_font = QFont(self.font())
         self.content_version = 0  # counts edits, so the room's window knows to draw again
+        self.agenda_version = 0
         self.clock: Callable[[], float] = time.monotonic  # tests put a fake clock here
         self.timer = AgendaTimer([], clock=lambda: self.clock())
         self._ticker = QTimer(self)
@@ -304,7 +305,9 @@ class MainWindow(QMainWindow):
             for name in SHOWN_SECTIONS:
                 setattr(self.workshop, name, getattr(fresh, name))
         self._show_title()
-        self.content_version += 1
+        if section != "agenda":  # the timer's minutes change only the Welcome slide
+            self.content_version += 1
+        self.agenda_version += 1
         self.timer.set_items(self.workshop.agenda)
         self._show_timer()
         if self.setup_page is not None:
@@ -659,7 +662,7 @@ class MainWindow(QMainWindow):
         if self.audience is None:
             from .presenter import AudienceWindow
 
-            self.audience = AudienceWindow(self)
+            self.audience = AudienceWindow(self, parent=self)
             self.audience.left.connect(self.stop_presenting)
             self.audience.addActions([self.actions_by_id[k] for k in ROOM_KEYS])
         screen = self.room_screen()
@@ -783,8 +786,12 @@ class MainWindow(QMainWindow):
     def next_agenda_item(self) -> None:
         """Keep the time the current item took and go on to the next (Shift+F8)."""
         if self.timer.current is not None:
+            last = self.timer.index >= len(self.timer.items) - 1
             self.timer.next()
             self._timer_changed()
+            if last:
+                self.statusBar().showMessage("That was the last agenda item, so the timer is "
+                                             "paused on it; F8 runs it on.", 8000)
 
     def previous_agenda_item(self) -> None:
         """Back to the item before (Ctrl+F8)."""
@@ -822,14 +829,17 @@ class MainWindow(QMainWindow):
         if self.session is None or self.session.read_only:
             return
         unsaved = self.timer.take_unsaved()
-        for item_id, minutes in unsaved:
+        for n, (item_id, minutes) in enumerate(unsaved):
             try:
                 ops_agenda.record_actual(self.session, item_id, minutes)
             except Exception as exc:
+                for later_id, _m in unsaved[n:]:  # tried again at the next tick
+                    self.timer.not_saved(later_id)
                 self.statusBar().showMessage(
-                    f"The time taken could not be saved to {self.session.path.name} ({exc}).",
-                    10000)
-                return
+                    f"The time taken could not be saved to {self.session.path.name} ({exc}); "
+                    "it is tried again in a moment.", 10000)
+                unsaved = unsaved[:n]
+                break
         if unsaved and self.editor is not None:
             self.editor.changed.emit("agenda")
 

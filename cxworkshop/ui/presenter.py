@@ -18,7 +18,7 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
@@ -55,7 +55,7 @@ STANCE_WORDS = {"agree": "✓ agrees", "reservations": "~ agrees, with reservati
                 "disagree": "✗ disagrees"}
 #: How much larger each of the facilitator's charts is drawn in the room (largest, smallest):
 #: their labels (14 to 22 px) become the room's 28 px at the largest.
-CHART_ZOOMS = {"score": (2.0, 1.6), "matrix": (1.75, 1.75), "tally": (1.4, 1.0),
+CHART_ZOOMS = {"score": (2.0, 2.0), "matrix": (1.75, 1.75), "tally": (1.4, 1.4),
                "roadmap": (2.0, 1.0)}
 COLUMN_GAP = 60
 
@@ -112,6 +112,8 @@ class Header(QWidget):
         self.item.setWordWrap(True)
         col.addWidget(self.item)
         self.phase = "calm"
+        for label in (self.stage, self.view, self.item, self.countdown):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # titles are typed: never markup
 
     def show_stage(self, stage: str, view: str) -> None:
         self.stage.setText(stage)
@@ -242,42 +244,78 @@ class TextSlide(QWidget):
                          "screen.</p>")
         return "".join(parts) + "</body></html>"
 
-    def _fits_one(self, document: QTextDocument, blocks: list[Block], body: int, more: int,
-                  width: float, height: float) -> bool:
-        document.setDefaultFont(_px_font(body))
-        document.setTextWidth(width)
-        document.setHtml(self._html(blocks, body, more))
-        return document.size().height() <= height
+    def _heights(self, blocks: list[Block], body: int, width: float) -> list[float]:
+        """Each block's height laid out alone (their sum is a little more than together)."""
+        probe = QTextDocument()
+        probe.setDefaultFont(_px_font(body))
+        probe.setTextWidth(width)
+        out = []
+        for block in blocks:
+            probe.setHtml(self._html([block], body, 0))
+            out.append(probe.size().height())
+        return out
 
-    def _fits(self, blocks: list[Block], body: int, more: int, width: float, height: float,
-              columns: int) -> bool:
+    def _more_height(self, body: int, width: float) -> float:
+        probe = QTextDocument()
+        probe.setDefaultFont(_px_font(body))
+        probe.setTextWidth(width)
+        probe.setHtml(self._html([], body, 1))
+        return probe.size().height()
+
+    @staticmethod
+    def _split(blocks: list[Block], heights: list[float], height: float) -> int:
+        """How many blocks the first column takes: as many as fit, a heading never last."""
+        total, split = 0.0, 0
+        for h in heights:
+            if total + h > height:
+                break
+            total += h
+            split += 1
+        while 0 < split < len(blocks) and blocks[split - 1].heading:
+            split -= 1
+        return split
+
+    def _show(self, blocks: list[Block], body: int, more: int, width: float, columns: int,
+              split: int = 0) -> None:
         self.columns = columns
-        if columns == 1:
-            return self._fits_one(self.document, blocks, body, more, width, height)
-        column = (width - COLUMN_GAP) / 2
-        # the first column takes as much as it can; a heading never ends a column
-        for split in range(len(blocks), 0, -1):
-            if blocks[split - 1].heading and split < len(blocks):
-                continue
-            if self._fits_one(self.document, blocks[:split], body, 0, column, height):
-                return self._fits_one(self.second, blocks[split:], body, more, column, height)
-        return False
+        column = width if columns == 1 else (width - COLUMN_GAP) / 2
+        for document, part, tail in ((self.document, blocks[:split] if columns == 2 else blocks,
+                                      0 if columns == 2 else more),
+                                     (self.second, blocks[split:] if columns == 2 else [], more)):
+            document.setDefaultFont(_px_font(body))
+            document.setTextWidth(column)
+            document.setHtml(self._html(part, body, tail))
 
     def _layout(self) -> None:
+        """One column at the largest size that fits, down to the room's smallest; then two
+        columns; then whole lines left off at the end, with a last line saying how many. Each
+        block is measured once per size, so a long list costs a few layouts, not hundreds."""
+        blocks = self.blocks
         width, height = max(200, self.width() - 80), max(200, self.height() - 40)
-        preferred = self._body_px()
-        for columns in (1, 2):
-            for body in range(preferred, T.BODY_PX - 1, -2):  # shrink first, down to readable
-                if self._fits(self.blocks, body, 0, width, height, columns):
-                    self.left_off = 0
-                    return
-        body = T.BODY_PX
-        for keep in range(len(self.blocks) - 1, 0, -1):  # then leave off whole lines at the end
-            if self._fits(self.blocks[:keep], body, len(self.blocks) - keep, width, height, 2):
-                self.left_off = len(self.blocks) - keep
+        sizes = list(range(self._body_px(), T.BODY_PX - 1, -2)) or [T.BODY_PX]
+        self.left_off = 0
+        for body in sizes:
+            if sum(self._heights(blocks, body, width)) <= height:
+                self._show(blocks, body, 0, width, 1)
                 return
-        self.left_off = max(0, len(self.blocks) - 1)
-        self._fits(self.blocks[:1], body, self.left_off, width, height, 1)
+        column = (width - COLUMN_GAP) / 2
+        for body in sizes:
+            heights = self._heights(blocks, body, column)
+            split = self._split(blocks, heights, height)
+            if split and sum(heights[split:]) <= height:
+                self._show(blocks, body, 0, width, 2, split)
+                return
+        body = T.BODY_PX
+        heights = self._heights(blocks, body, column)
+        more = self._more_height(body, column)
+        for keep in range(len(blocks) - 1, 0, -1):
+            split = self._split(blocks[:keep], heights[:keep], height)
+            if split and sum(heights[split:keep]) + more <= height:
+                self.left_off = len(blocks) - keep
+                self._show(blocks[:keep], body, self.left_off, width, 2, split)
+                return
+        self.left_off = max(0, len(blocks) - 1)
+        self._show(blocks[:1], body, self.left_off, width, 1)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self._layout()
@@ -419,6 +457,7 @@ class AudienceWindow(QWidget):
         self.chart_note = QLabel("")
         self.chart_note.setObjectName("audience.legend")
         self.chart_note.setWordWrap(True)
+        self.chart_note.setTextFormat(Qt.TextFormat.PlainText)
         self.chart_page = QWidget()
         chart_col = QVBoxLayout(self.chart_page)
         chart_col.setContentsMargins(24, 12, 24, 16)
@@ -484,7 +523,7 @@ class AudienceWindow(QWidget):
         stage, view = current_view(window)
         self.shown = (stage, view)
         row = max(0, window.rail.currentRow())
-        self.header.show_stage(STAGE_TITLES[row], VIEW_TITLES.get((stage, view), ""))
+        self.header.show_stage(STAGE_TITLES[row], self._view_title(window, stage, view))
         if stage == "discover":
             self._sync_board(window)
             return
@@ -495,8 +534,18 @@ class AudienceWindow(QWidget):
         getattr(self, f"_show_{stage}")(window, view)
 
     @staticmethod
+    def _view_title(window, stage: str, view: str) -> str:
+        if stage == "diagnostics" and window.diagnostics_page is not None:
+            inst = window.diagnostics_page.current_instrument()
+            if inst is not None:
+                return inst.title
+        return VIEW_TITLES.get((stage, view), "")
+
+    @staticmethod
     def _page_state(window, stage: str) -> object:
         """What of a page's own state (not in the file) changes what the room sees."""
+        if stage == "setup":  # the agenda, and which of its items is now
+            return (window.agenda_version, window.timer.index)
         if stage == "diagnostics" and window.diagnostics_page is not None:
             page = window.diagnostics_page
             inst = page.current_instrument()
@@ -579,13 +628,19 @@ class AudienceWindow(QWidget):
         first = min(max(0, page.grid.currentRow()), max(0, len(results) - 1))
         shown = self._statements_that_fit(results[first:], chart)
         self.score_chart.show_results(shown, chart.groups, chart.scale)
-        self.header.show_stage(STAGE_TITLES[2], inst.title)
         where = ""
         if len(shown) < len(results):
             last = first + len(shown)
             where = (f"Statement {first + 1} of {len(results)}.  " if len(shown) == 1 else
                      f"Statements {first + 1}–{last} of {len(results)}.  ")
         self._chart("score", where + page.legend.text())
+
+    def _rows_that_fit(self, rows: int) -> int:
+        """How many of the vote's bars the room can read at once (at least one)."""
+        zoom = CHART_ZOOMS["tally"][0] * max(1.0, self.main.font_scale)
+        room = (self.charts["tally"].height() or self.height() - 260) / zoom
+        fit = int((room - 2 * self.tally.PAD) // self.tally.ROW)
+        return max(1, min(rows, fit - 1 if fit < rows else fit))  # room for the last line
 
     def _statements_that_fit(self, results: list, chart) -> list:
         """From the facilitator's current statement on, as many as the room can read at once
@@ -637,8 +692,12 @@ class AudienceWindow(QWidget):
             self._chart("matrix")
         elif view == "vote":
             if pr.votes_revealed:
-                self.tally.show_tally([(i.title, n) for i, n in MP.tally(pr.improvements)])
-                self._chart("tally")
+                ranked = [(i.title, n) for i, n in MP.tally(pr.improvements)]
+                fit = self._rows_that_fit(len(ranked))
+                self.tally.show_tally(ranked[:fit])
+                rest = len(ranked) - fit
+                self._chart("tally", f"… and {rest} more with fewer dots, on the facilitator's "
+                                     "screen." if rest else "")
             else:
                 voted, everyone = len(MP.voters(pr)), len(w.participants)
                 self._text([Block("Voting is open", heading=True),
@@ -738,9 +797,10 @@ class AudienceWindow(QWidget):
             return
         super().keyPressEvent(event)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        QTimer.singleShot(0, lambda: self.sync(force=True) if self.isVisible() else None)
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Closed from the window manager (Alt+F4): the same as leaving with Esc."""
+        event.ignore()
+        self.left.emit()
 
 
 def _long_date(value: str | None) -> str:

@@ -65,15 +65,12 @@ class TimerBar(QWidget):
 
     def show_timer(self, timer: AgendaTimer) -> None:
         titles = [f"{item.title} · {item.minutes} min" for item in timer.items]
-        if titles != self._titles:
+        if titles != self._titles or self.items.count() == 0:
             self._titles = titles
             self.items.blockSignals(True)
             self.items.clear()
-            self.items.addItems(titles)
+            self.items.addItems(titles or ["No agenda yet: add its items in Setup"])
             self.items.blockSignals(False)
-        if not titles:
-            self.items.addItem("No agenda yet: add its items in Setup")
-            self._titles = []
         self.items.setCurrentIndex(max(0, timer.index))
         has = timer.current is not None
         for widget in (self.items, self.start, self.next):
