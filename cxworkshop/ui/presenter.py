@@ -245,15 +245,24 @@ class TextSlide(QWidget):
         return "".join(parts) + "</body></html>"
 
     def _heights(self, blocks: list[Block], body: int, width: float) -> list[float]:
-        """Each block's height laid out alone (their sum is a little more than together)."""
+        """Each block's share of the height, all laid out together once (margins between
+        paragraphs counted as the page has them); they add up to the whole height."""
         probe = QTextDocument()
         probe.setDefaultFont(_px_font(body))
         probe.setTextWidth(width)
-        out = []
-        for block in blocks:
-            probe.setHtml(self._html([block], body, 0))
-            out.append(probe.size().height())
-        return out
+        probe.setHtml(self._html(blocks, body, 0))
+        layout = probe.documentLayout()
+        spans, block = [], probe.begin()
+        while block.isValid():
+            rect = layout.blockBoundingRect(block)
+            spans.append((rect.top(), rect.bottom()))
+            block = block.next()
+        if len(spans) != len(blocks) or not spans:
+            return [probe.size().height() / max(1, len(blocks))] * len(blocks)
+        tops = [top for top, _bottom in spans[1:]] + [probe.size().height()]
+        heights = [end - top for (top, _b), end in zip(spans, tops, strict=True)]
+        heights[0] += spans[0][0]
+        return heights
 
     def _more_height(self, body: int, width: float) -> float:
         probe = QTextDocument()
