@@ -37,7 +37,7 @@ from ..store import Session, SessionFileError, create_file
 from . import actions as A
 from . import theme as T
 from .editor import Editor
-from .pages import WelcomePage
+from .pages import WelcomePage, long_date
 from .timer_bar import TimerBar
 
 STAGE_PAGES = (
@@ -87,14 +87,6 @@ def default_folder() -> Path:
     return user_documents_path()
 
 
-def _long_date(value: str | None) -> str:
-    try:
-        day = dt.date.fromisoformat(value or "")
-    except ValueError:
-        return value or ""
-    return f"{day.day} {day:%B %Y}"
-
-
 def _described(info: m.WorkshopInfo) -> str:
     """A workshop in words, from what its details say: “Title” for Organisation, facilitated
     by Someone on 23 November 2026 (each part only when the file has it); "" when it says
@@ -109,7 +101,7 @@ def _described(info: m.WorkshopInfo) -> str:
     if facilitator:
         words += f", facilitated by {facilitator}"
     if info.date:
-        words += f" on {_long_date(info.date)}"
+        words += f" on {long_date(info.date)}"
     return words
 
 

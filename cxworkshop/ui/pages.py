@@ -3,6 +3,7 @@ shown."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -15,6 +16,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+
+def long_date(value: str | None) -> str:
+    """An ISO date as people write it ("23 November 2026"); anything else as it is."""
+    try:
+        day = dt.date.fromisoformat(value or "")
+    except ValueError:
+        return value or ""
+    return f"{day.day} {day:%B %Y}"
 
 
 class WelcomePage(QWidget):

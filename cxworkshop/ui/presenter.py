@@ -13,7 +13,6 @@ only when what it shows has changed.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from .. import model as m
 from ..model import priorities as MP
 from . import theme as T
 from .canvas.scene import BoardScene
+from .pages import long_date
 
 STAGE_TITLES = ("Welcome", "Discover", "Diagnostics", "Ambition", "Priorities", "Blueprint")
 VIEW_TITLES = {
@@ -611,7 +611,7 @@ class AudienceWindow(QWidget):
         w = self._load("workshop", "agenda")
         info = w.workshop
         blocks = [Block(esc(info.title or "Our customer-experience workshop"), heading=True)]
-        said = [x for x in (info.organisation, _long_date(info.date), info.location) if x]
+        said = [x for x in (info.organisation, long_date(info.date), info.location) if x]
         if said:
             blocks.append(Block(" · ".join(esc(x) for x in said)))
         if w.agenda:
@@ -755,7 +755,7 @@ class AudienceWindow(QWidget):
         for a in rows:
             who = [esc(people[a.owner])] if a.owner in people else []
             if a.due:
-                who.append(f"by {esc(_long_date(a.due))}")
+                who.append(f"by {esc(long_date(a.due))}")
             done = " (done)" if a.status == "done" else ""
             tail = f"<span style='color:{self.theme().muted}'> — {', '.join(who)}</span>" \
                 if who else ""
@@ -774,7 +774,7 @@ class AudienceWindow(QWidget):
             for measure in b.measures:
                 unit = f" {esc(measure.unit)}" if measure.unit else ""
                 span = f"{_number(measure.baseline)}{unit} → {_number(measure.target)}{unit}"
-                when = f" by {esc(_long_date(measure.due))}" if measure.due else ""
+                when = f" by {esc(long_date(measure.due))}" if measure.due else ""
                 owner = f" · {esc(people[measure.owner])}" if measure.owner in people else ""
                 blocks += [Block(esc(measure.name), heading=True),
                            Block(f"{span}{when}{owner}")]
@@ -810,14 +810,6 @@ class AudienceWindow(QWidget):
         """Closed from the window manager (Alt+F4): the same as leaving with Esc."""
         event.ignore()
         self.left.emit()
-
-
-def _long_date(value: str | None) -> str:
-    try:
-        day = dt.date.fromisoformat(value or "")
-    except ValueError:
-        return value or ""
-    return f"{day.day} {day:%B %Y}"
 
 
 def _number(value: float | None) -> str:
