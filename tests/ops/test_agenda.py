@@ -6,23 +6,14 @@ from __future__ import annotations
 
 import random
 
-import pytest
-
 from cxworkshop.ops import OpError
 from cxworkshop.ops import agenda as A
-from cxworkshop.store import Session, create_file
+from cxworkshop.store import Session
 
-from .boards import demo_workshop, dump, refused, rows, undo_and_redo_are_exact
+from .boards import dump, refused, rows, undo_and_redo_are_exact
 
 DEMO_AGENDA = ["a-welcome", "a-fail", "a-chains", "a-scores", "a-meaning", "a-dots",
                "a-contract", "a-roadmap", "a-close"]
-
-
-@pytest.fixture
-def s(tmp_path):
-    session = Session.open(create_file(tmp_path / "demo.cxw", demo_workshop()))
-    yield session
-    session.close()
 
 
 def ids(s) -> list[str]:

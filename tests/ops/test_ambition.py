@@ -6,22 +6,10 @@ from __future__ import annotations
 
 import random
 
-import pytest
-
 from cxworkshop.ops import OpError
 from cxworkshop.ops import ambition as M
-from cxworkshop.store import Session, create_file
 
-from .boards import demo_workshop, dump, refused, rows, undo_and_redo_are_exact
-
-
-@pytest.fixture
-def s(tmp_path):
-    session = Session.open(create_file(tmp_path / "demo.cxw", demo_workshop()))
-    yield session
-    session.close()
-
-
+from .boards import dump, refused, rows, undo_and_redo_are_exact
 
 
 def companions(s) -> list[tuple[str, str, str]]:

@@ -6,22 +6,13 @@ from __future__ import annotations
 
 import random
 
-import pytest
-
 from cxworkshop.model import blueprint as MB
 from cxworkshop.ops import OpError
 from cxworkshop.ops import blueprint as O
 from cxworkshop.ops import priorities as P
-from cxworkshop.store import Session, create_file
+from cxworkshop.store import Session
 
-from .boards import demo_workshop, dump, refused, rows, undo_and_redo_are_exact
-
-
-@pytest.fixture
-def s(tmp_path):
-    session = Session.open(create_file(tmp_path / "demo.cxw", demo_workshop()))
-    yield session
-    session.close()
+from .boards import dump, refused, rows, undo_and_redo_are_exact
 
 
 def reopened(s):

@@ -11,24 +11,13 @@ import pytest
 from cxworkshop import model as m
 from cxworkshop.ops import OpError, undo_batch
 from cxworkshop.ops import diagnostics as G
-from cxworkshop.store import Session, create_file
 
-from .boards import demo_workshop, dump, refused, rows, undo_and_redo_are_exact
-
-
-@pytest.fixture
-def s(tmp_path):
-    session = Session.open(create_file(tmp_path / "demo.cxw", demo_workshop()))
-    yield session
-    session.close()
-
+from .boards import dump, refused, rows, undo_and_redo_are_exact
 
 MATURITY = m.Instrument("maturity", "Naive to natural", "maturity", [
     m.Statement("area-lead", "Leadership", "Leaders put the customer first."),
     m.Statement("st-belief", "Strategy", "The plan starts from the customer."),  # id taken
 ])
-
-
 
 
 def test_a_score_goes_into_its_cell_and_can_change_and_be_cleared(s):
