@@ -836,7 +836,7 @@ class MainWindow(QMainWindow):
             self.editor.changed.emit("agenda")
 
     def _show_timer(self) -> None:
-        from .timer_bar import remaining_words
+        from .timer_bar import countdown_words
 
         self.timer_bar.show_timer(self.timer)
         if self.audience is None:
@@ -845,10 +845,8 @@ class MainWindow(QMainWindow):
         if item is None:
             self.audience.header.show_timer("", "", "calm", False)
             return
-        words = remaining_words(self.timer)
-        self.audience.header.show_timer(item.title, words if self.timer.running
-                                        else f"Paused · {words}", self.timer.phase(),
-                                        self.timer.running)
+        self.audience.header.show_timer(item.title, countdown_words(self.timer),
+                                        self.timer.phase(), self.timer.running)
 
     def show_keys(self) -> None:
         """Every key of the current stage and of the window (F1)."""

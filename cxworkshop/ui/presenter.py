@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QTextDocument
+from PySide6.QtGui import QColor, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsView,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from .. import model as m
 from ..model import priorities as MP
 from . import theme as T
+from .canvas import style as S
 from .canvas.scene import BoardScene
 from .pages import long_date
 
@@ -128,12 +129,6 @@ class Header(QWidget):
         self.countdown.setProperty("phase", self.phase)
         self.countdown.style().unpolish(self.countdown)
         self.countdown.style().polish(self.countdown)
-
-
-def countdown_text(remaining: float, running: bool, clock_text: Callable[[float], str]) -> str:
-    """What the room reads: "12:05 left", "+01:30 over", with "paused" when it is."""
-    words = f"{clock_text(remaining)} over" if remaining < 0 else f"{clock_text(remaining)} left"
-    return words if running else f"Paused · {words}"
 
 
 # -- slides -------------------------------------------------------------------------------------
@@ -248,7 +243,7 @@ class TextSlide(QWidget):
         """Each block's share of the height, all laid out together once (margins between
         paragraphs counted as the page has them); they add up to the whole height."""
         probe = QTextDocument()
-        probe.setDefaultFont(_px_font(body))
+        probe.setDefaultFont(S.font(body))
         probe.setTextWidth(width)
         probe.setHtml(self._html(blocks, body, 0))
         layout = probe.documentLayout()
@@ -266,7 +261,7 @@ class TextSlide(QWidget):
 
     def _more_height(self, body: int, width: float) -> float:
         probe = QTextDocument()
-        probe.setDefaultFont(_px_font(body))
+        probe.setDefaultFont(S.font(body))
         probe.setTextWidth(width)
         probe.setHtml(self._html([], body, 1))
         return probe.size().height()
@@ -291,7 +286,7 @@ class TextSlide(QWidget):
         for document, part, tail in ((self.document, blocks[:split] if columns == 2 else blocks,
                                       0 if columns == 2 else more),
                                      (self.second, blocks[split:] if columns == 2 else [], more)):
-            document.setDefaultFont(_px_font(body))
+            document.setDefaultFont(S.font(body))
             document.setTextWidth(column)
             document.setHtml(self._html(part, body, tail))
 
@@ -338,13 +333,6 @@ class TextSlide(QWidget):
             p.translate(self.document.textWidth() + COLUMN_GAP, 0)
             self.second.drawContents(p, QRectF(0, 0, self.width() / 2, self.height() - 20))
         p.end()
-
-
-def _px_font(px: int, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setPixelSize(px)
-    font.setBold(bold)
-    return font
 
 
 class BoardSlide(QGraphicsView):

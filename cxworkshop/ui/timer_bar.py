@@ -10,10 +10,12 @@ from ..model.timer import AgendaTimer, clock_text
 from . import theme as T
 
 
-def remaining_words(timer: AgendaTimer) -> str:
-    """The countdown in words: "12:05 left", "+01:30 over"."""
+def countdown_words(timer: AgendaTimer) -> str:
+    """The countdown in words, the same here and in the room: "12:05 left", "+01:30 over",
+    led by "Paused ·" while it is."""
     left = timer.remaining()
-    return f"{clock_text(left)} over" if left < 0 else f"{clock_text(left)} left"
+    words = f"{clock_text(left)} over" if left < 0 else f"{clock_text(left)} left"
+    return words if timer.running else f"Paused · {words}"
 
 
 class TimerBar(QWidget):
@@ -85,8 +87,7 @@ class TimerBar(QWidget):
                    "red": (T.LIGHT.red, T.LIGHT.red_ink)}.get(
             phase, (T.LIGHT.accent, T.LIGHT.accent_ink) if timer.running
             else ("transparent", T.LIGHT.ink))
-        self.countdown.setText(remaining_words(timer) if timer.running
-                               else f"Paused · {remaining_words(timer)}")
+        self.countdown.setText(countdown_words(timer))
         self.countdown.setProperty("phase", phase if timer.running or phase != "calm"
                                    else "paused")
         self.countdown.setStyleSheet(
